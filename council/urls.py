@@ -1,0 +1,27 @@
+"""Root URL configuration.
+
+Public addresses are stable (bookmarks, feeds and print links depend on them); see
+docs/ARCHITECTURE.md for the full table.
+"""
+
+from django.contrib import admin
+from django.urls import path
+
+from council.health import healthz
+from council.views import HomeView
+
+admin.site.site_header = "금천구의회 의정 포털 관리"
+admin.site.site_title = "금천구의회 의정 포털 관리"
+admin.site.index_title = "의정 자료 관리"
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    # --- App URLs: later issues add them here (each app owns its urls.py). ---
+    # path("sessions/", include("sessions_app.urls")),
+    # path("budget/", include("budget.urls")),
+    # path("outreach/", include("outreach.urls")),
+    # path("council/", include("council.urls_public")),
+    # path("workplan/", include("council.urls_workplan")),
+]
