@@ -1,0 +1,47 @@
+# Council portal: the only two commands a newcomer needs are `make run` and `make test`.
+#
+#   make run     install everything, migrate, load the demo data, serve http://127.0.0.1:8000/
+#   make test    install everything, run the whole test suite
+#                (SQLite by default; PostgreSQL with DATABASE_URL=postgres://...)
+#   make lint    ruff check + ruff format --check
+#   make setup   what `make run` does before starting the server
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+# setup's manage.py calls are development-only: DEBUG on, no secret key needed.
+DEV    := DJANGO_DEBUG=1
+
+.PHONY: setup run test lint venv system-deps
+
+# Debian packages (Pango for PDFs, poppler, Korean fonts, python3.11-venv ...); fast when present.
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(BIN)/python: | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: system-deps $(STAMP)
+
+setup: venv
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py createcachetable
+	$(DEV) $(BIN)/python manage.py load_seed
+	$(DEV) $(BIN)/python manage.py ensure_demo_superuser
+
+run: setup
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: venv
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
