@@ -37,8 +37,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             self.style.SUCCESS(
-                f"데모 관리자 계정을 만들었습니다. {ADMIN_URL} 에서 "
-                f"아이디 {DEMO_USERNAME}, 비밀번호 {DEMO_PASSWORD} 로 로그인하세요.\n"
+                f"데모 관리자 계정을 만들었습니다. {ADMIN_URL} 에서 로그인하세요 "
+                f"(아이디: {DEMO_USERNAME}, 비밀번호: {DEMO_PASSWORD}).\n"
                 f"Created demo superuser. Log in at {ADMIN_URL} "
                 f"with username '{DEMO_USERNAME}' and password '{DEMO_PASSWORD}'."
             )
