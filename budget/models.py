@@ -44,7 +44,8 @@ class BudgetItem(models.Model):
     def clean(self):
         if self.parent_id is None:
             if self.level != self.Level.PROGRAMME:
-                raise ValidationError({"parent": "정책사업이 아닌 항목은 상위 항목이 있어야 합니다."})
+                raise ValidationError(
+                    {"parent": "정책사업이 아닌 항목은 상위 항목이 있어야 합니다."})
             return
         parent = self.parent
         if self.level is not None and self.level != parent.level + 1:
@@ -98,7 +99,8 @@ class BudgetAmount(models.Model):
     def clean(self):
         errors = {}
         if self.amount is not None and self.amount < 0:
-            errors["amount"] = "예산액은 0원 이상이어야 합니다. 감액은 해당 연도 금액을 줄여 입력하세요."
+            errors["amount"] = ("예산액은 0원 이상이어야 합니다. "
+                                 "감액은 해당 연도 금액을 줄여 입력하세요.")
         if self.item_id and self.item.level != BudgetItem.Level.CATEGORY:
             errors["item"] = ("금액은 편성목(가장 아래 단계)에만 입력합니다. "
                               "상위 항목의 합계는 자동으로 계산됩니다.")

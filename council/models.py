@@ -330,7 +330,8 @@ class ProjectExhibit(models.Model):
     section = models.CharField("들어갈 곳", max_length=20, choices=ProjectSection.Kind.choices,
                                default=ProjectSection.Kind.ACHIEVEMENT)
     order = models.PositiveSmallIntegerField("순서", default=0,
-                                             help_text="같은 곳의 사업 내용 순서와 함께 정렬됩니다.")
+                                             help_text="같은 곳의 사업 내용과 함께 "
+                                                       "이 순서로 정렬됩니다.")
 
     class Meta:
         verbose_name = "사업 내 표"

@@ -237,7 +237,8 @@ class PRTarget(models.Model):
     def clean(self):
         if self.target_max is not None and self.target is not None and \
                 self.target_max < self.target:
-            raise ValidationError({"target_max": "최대 목표는 최소 목표보다 크거나 같아야 합니다."})
+            raise ValidationError(
+                {"target_max": "최대 목표는 최소 목표보다 크거나 같아야 합니다."})
 
 
 class MonitorCohort(models.Model):
@@ -257,7 +258,8 @@ class MonitorCohort(models.Model):
     planned_size = models.PositiveSmallIntegerField("모집 인원(약)", null=True, blank=True)
     appointed_count = models.PositiveSmallIntegerField(
         "위촉 인원(명)", null=True, blank=True,
-        help_text="개별 명단을 등록하지 않은 과거 기수만 입력합니다. 명단이 있으면 자동 집계됩니다.")
+        help_text="개별 명단을 등록하지 않은 과거 기수만 입력합니다. "
+                  "명단이 있으면 자동 집계됩니다.")
     max_per_member = models.PositiveSmallIntegerField("의원별 추천 한도(명)", default=3)
     min_residency_years = models.PositiveSmallIntegerField("최소 거주 기간(년)", default=2)
     basis = models.CharField("근거", max_length=200, blank=True)

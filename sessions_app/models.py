@@ -72,7 +72,8 @@ class Session(models.Model):
                                     violation_error_message="같은 번호의 회기가 이미 있습니다."),
             models.CheckConstraint(condition=Q(last_day__gte=models.F("first_day")),
                                    name="session_last_not_before_first",
-                                   violation_error_message="마지막 날은 첫날보다 앞설 수 없습니다."),
+                                   violation_error_message="마지막 날은 첫날보다 "
+                                                           "앞설 수 없습니다."),
         ]
 
     def __str__(self):
@@ -160,7 +161,8 @@ class Sitting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "body", "number"],
                                     name="sitting_unique_number",
-                                    violation_error_message="같은 회의체의 같은 차수가 이미 있습니다."),
+                                    violation_error_message="같은 회의체의 같은 차수가 "
+                                                            "이미 있습니다."),
         ]
 
     def __str__(self):

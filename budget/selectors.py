@@ -1,0 +1,167 @@
+"""Reads of the budget shared by the budget pages, the CSV/JSON downloads and the work plan.
+
+Only expense categories (편성목) carry amounts; every sub-total is summed here from them, in
+won, and changes are computed from the sums (council.figures), never from rounded figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+
+from council import figures
+from council.models import Council, Project
+
+from .models import BudgetAmount, BudgetItem, ProjectFinancing
+
+
+@dataclass
+class BudgetNode:
+    item: BudgetItem | None  # None for the grand total (총계)
+    name: str
+    level: int  # 0 for the grand total, 1..4 for the tree's levels
+    current: int | None = None
+    previous: int | None = None
+    children: list[BudgetNode] = field(default_factory=list)
+    path: tuple[str, ...] = ()
+
+    @property
+    def change(self) -> figures.Change:
+        return figures.year_over_year(self.current, self.previous)
+
+    @property
+    def level_label(self) -> str:
+        return "총계" if self.level == 0 else BudgetItem.Level(self.level).label
+
+    def walk(self):
+        """This node and every node below it, depth first (the order a table prints them)."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self):
+        return [node for node in self.walk() if node.level == BudgetItem.Level.CATEGORY]
+
+
+@dataclass
+class BudgetComparison:
+    year: int
+    previous_year: int
+    kind: str
+    total: BudgetNode
+
+    @property
+    def kind_label(self) -> str:
+        return BudgetAmount.Kind(self.kind).label
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    if b is None:
+        return a
+    return (a or 0) + b
+
+
+def budget_comparison(council: Council, year: int, previous_year: int | None = None,
+                      kind: str = BudgetAmount.Kind.ORIGINAL) -> BudgetComparison | None:
+    """The budget of a year against the previous year's (original budget by default), as a
+    tree with sub-totals at every level. None when the year has no amounts. Two queries."""
+    previous_year = previous_year if previous_year is not None else year - 1
+    items = list(BudgetItem.objects.filter(council=council).order_by("level", "order", "pk"))
+    amounts = defaultdict(dict)
+    for item_id, amount_year, amount in (BudgetAmount.objects
+                                         .filter(item__council=council, kind=kind,
+                                                 year__in=[year, previous_year])
+                                         .values_list("item_id", "year", "amount")):
+        amounts[item_id][amount_year] = amount
+    if not any(year in by_year for by_year in amounts.values()):
+        return None
+
+    nodes = {item.pk: BudgetNode(item=item, name=item.name, level=item.level) for item in items}
+    total = BudgetNode(item=None, name="총계", level=0)
+    for item in items:  # parents come before children: ordered by level
+        node = nodes[item.pk]
+        parent = nodes[item.parent_id] if item.parent_id else total
+        node.path = (*parent.path, item.name)
+        parent.children.append(node)
+
+    def fill(node: BudgetNode) -> None:
+        if node.item is not None and node.level == BudgetItem.Level.CATEGORY:
+            node.current = amounts[node.item.pk].get(year)
+            node.previous = amounts[node.item.pk].get(previous_year)
+            return
+        for child in node.children:
+            fill(child)
+            node.current = _add(node.current, child.current)
+            node.previous = _add(node.previous, child.previous)
+
+    fill(total)
+    _prune_empty(total)
+    return BudgetComparison(year=year, previous_year=previous_year, kind=kind, total=total)
+
+
+def _prune_empty(node: BudgetNode) -> None:
+    """Drop branches with no amount in either year (items of other years' budgets)."""
+    node.children = [c for c in node.children
+                     if c.current is not None or c.previous is not None]
+    for child in node.children:
+        _prune_empty(child)
+
+
+def budget_years(council: Council) -> list[int]:
+    return sorted(set(BudgetAmount.objects.filter(item__council=council)
+                      .values_list("year", flat=True)))
+
+
+# ---------------------------------------------------------------- project financing
+
+@dataclass
+class FinancingRow:
+    source: str  # "계" for the total row
+    by_year: dict[int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_year.values())
+
+
+@dataclass
+class FinancingTable:
+    """연차별 소요재원: a project's money per year and source, with totals."""
+
+    project_id: int
+    years: list[int]
+    rows: list[FinancingRow]  # one per source
+    total: FinancingRow
+
+    def for_year(self, year: int) -> int | None:
+        return self.total.by_year.get(year)
+
+
+def financing_tables(projects) -> dict[int, FinancingTable]:
+    """Financing tables of several projects in one query, keyed by project id."""
+    ids = [p.pk if isinstance(p, Project) else p for p in projects]
+    cells = defaultdict(lambda: defaultdict(dict))
+    for project_id, year, source, amount in (ProjectFinancing.objects
+                                             .filter(project_id__in=ids)
+                                             .values_list("project_id", "year", "source",
+                                                          "amount")):
+        cells[project_id][source][year] = amount
+    labels = dict(ProjectFinancing.Source.choices)
+    tables = {}
+    for project_id, by_source in cells.items():
+        years = sorted({y for by_year in by_source.values() for y in by_year})
+        rows = [FinancingRow(source=labels[source], by_year=dict(by_source[source]))
+                for source in ProjectFinancing.SOURCE_ORDER if source in by_source]
+        total = FinancingRow(source="계", by_year={
+            y: sum(row.by_year.get(y, 0) for row in rows) for y in years})
+        tables[project_id] = FinancingTable(project_id=project_id, years=years, rows=rows,
+                                            total=total)
+    return tables
+
+
+def project_budget_for_year(project: Project, year: int) -> int | None:
+    """A project's 소요예산 for a year: its financing from every source that year."""
+    return (ProjectFinancing.objects.filter(project=project, year=year)
+            .aggregate(total=Sum("amount"))["total"])
