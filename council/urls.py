@@ -5,7 +5,7 @@ docs/ARCHITECTURE.md for the full table.
 """
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from council.health import healthz
 from council.views import HomeView
@@ -18,10 +18,10 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    # --- App URLs: later issues add them here (each app owns its urls.py). ---
-    # path("sessions/", include("sessions_app.urls")),
-    # path("budget/", include("budget.urls")),
-    # path("outreach/", include("outreach.urls")),
-    # path("council/", include("council.urls_public")),
-    # path("workplan/", include("council.urls_workplan")),
+    # Each app owns its public addresses.
+    path("sessions/", include("sessions_app.urls")),
+    path("budget/", include("budget.urls")),
+    path("outreach/", include("outreach.urls")),
+    path("council/", include("council.urls_public")),
+    path("workplan/", include("council.report.urls")),
 ]

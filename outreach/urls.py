@@ -1,0 +1,7 @@
+"""Public addresses of outreach (see DESIGN.md, "Public addresses")."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "outreach"
+
+urlpatterns = []
