@@ -63,17 +63,20 @@ def _add(a: int | None, b: int | None) -> int | None:
     return (a or 0) + b
 
 
-def budget_comparison(council: Council, year: int, previous_year: int | None = None,
-                      kind: str = BudgetAmount.Kind.ORIGINAL) -> BudgetComparison | None:
+def budget_comparison(
+    council: Council,
+    year: int,
+    previous_year: int | None = None,
+    kind: str = BudgetAmount.Kind.ORIGINAL,
+) -> BudgetComparison | None:
     """The budget of a year against the previous year's (original budget by default), as a
     tree with sub-totals at every level. None when the year has no amounts. Two queries."""
     previous_year = previous_year if previous_year is not None else year - 1
     items = list(BudgetItem.objects.filter(council=council).order_by("level", "order", "pk"))
     amounts = defaultdict(dict)
-    for item_id, amount_year, amount in (BudgetAmount.objects
-                                         .filter(item__council=council, kind=kind,
-                                                 year__in=[year, previous_year])
-                                         .values_list("item_id", "year", "amount")):
+    for item_id, amount_year, amount in BudgetAmount.objects.filter(
+        item__council=council, kind=kind, year__in=[year, previous_year]
+    ).values_list("item_id", "year", "amount"):
         amounts[item_id][amount_year] = amount
     if not any(year in by_year for by_year in amounts.values()):
         return None
@@ -103,18 +106,19 @@ def budget_comparison(council: Council, year: int, previous_year: int | None = N
 
 def _prune_empty(node: BudgetNode) -> None:
     """Drop branches with no amount in either year (items of other years' budgets)."""
-    node.children = [c for c in node.children
-                     if c.current is not None or c.previous is not None]
+    node.children = [c for c in node.children if c.current is not None or c.previous is not None]
     for child in node.children:
         _prune_empty(child)
 
 
 def budget_years(council: Council) -> list[int]:
-    return sorted(set(BudgetAmount.objects.filter(item__council=council)
-                      .values_list("year", flat=True)))
+    return sorted(
+        set(BudgetAmount.objects.filter(item__council=council).values_list("year", flat=True))
+    )
 
 
 # ---------------------------------------------------------------- project financing
+
 
 @dataclass
 class FinancingRow:
@@ -143,25 +147,30 @@ def financing_tables(projects) -> dict[int, FinancingTable]:
     """Financing tables of several projects in one query, keyed by project id."""
     ids = [p.pk if isinstance(p, Project) else p for p in projects]
     cells = defaultdict(lambda: defaultdict(dict))
-    for project_id, year, source, amount in (ProjectFinancing.objects
-                                             .filter(project_id__in=ids)
-                                             .values_list("project_id", "year", "source",
-                                                          "amount")):
+    for project_id, year, source, amount in ProjectFinancing.objects.filter(
+        project_id__in=ids
+    ).values_list("project_id", "year", "source", "amount"):
         cells[project_id][source][year] = amount
     labels = dict(ProjectFinancing.Source.choices)
     tables = {}
     for project_id, by_source in cells.items():
         years = sorted({y for by_year in by_source.values() for y in by_year})
-        rows = [FinancingRow(source=labels[source], by_year=dict(by_source[source]))
-                for source in ProjectFinancing.SOURCE_ORDER if source in by_source]
-        total = FinancingRow(source="계", by_year={
-            y: sum(row.by_year.get(y, 0) for row in rows) for y in years})
-        tables[project_id] = FinancingTable(project_id=project_id, years=years, rows=rows,
-                                            total=total)
+        rows = [
+            FinancingRow(source=labels[source], by_year=dict(by_source[source]))
+            for source in ProjectFinancing.SOURCE_ORDER
+            if source in by_source
+        ]
+        total = FinancingRow(
+            source="계", by_year={y: sum(row.by_year.get(y, 0) for row in rows) for y in years}
+        )
+        tables[project_id] = FinancingTable(
+            project_id=project_id, years=years, rows=rows, total=total
+        )
     return tables
 
 
 def project_budget_for_year(project: Project, year: int) -> int | None:
     """A project's 소요예산 for a year: its financing from every source that year."""
-    return (ProjectFinancing.objects.filter(project=project, year=year)
-            .aggregate(total=Sum("amount"))["total"])
+    return ProjectFinancing.objects.filter(project=project, year=year).aggregate(
+        total=Sum("amount")
+    )["total"]

@@ -121,6 +121,7 @@ def year_over_year(current: int | None, previous: int | None) -> Change:
 
 # ---------------------------------------------------------------- days and dates
 
+
 def days_inclusive(first: datetime.date, last: datetime.date) -> int:
     """Days from first to last, both counted: 2. 14. ~ 2. 23. is 10 days."""
     return (last - first).days + 1
@@ -142,11 +143,14 @@ def format_day(day: datetime.date | None, with_year: bool = True, weekday: bool 
     return text
 
 
-def format_period(first: datetime.date, last: datetime.date, with_year: bool = True,
-                  weekday: bool = True) -> str:
+def format_period(
+    first: datetime.date, last: datetime.date, with_year: bool = True, weekday: bool = True
+) -> str:
     """A span of days: "2023. 2. 14.(화) ~ 2. 23.(목)"; a single day is one date."""
     if first == last:
         return format_day(first, with_year=with_year, weekday=weekday)
     last_has_year = with_year and last.year != first.year
-    return (f"{format_day(first, with_year=with_year, weekday=weekday)} ~ "
-            f"{format_day(last, with_year=last_has_year, weekday=weekday)}")
+    return (
+        f"{format_day(first, with_year=with_year, weekday=weekday)} ~ "
+        f"{format_day(last, with_year=last_has_year, weekday=weekday)}"
+    )

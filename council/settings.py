@@ -87,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                # Later: a council context processor (site name, current term) goes here.
+                "council.context_processors.site",
             ],
         },
     },
@@ -107,6 +107,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---------------------------------------------------------------- cache
+# Public pages are cached whole, keyed by data versions (council/caching.py).
+PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
 # One cache shared by every process (web workers, management commands): Redis when
 # REDIS_URL is set, otherwise a database table (create it with `manage.py createcachetable`).
 REDIS_URL = env.str("REDIS_URL", default="")

@@ -23,15 +23,15 @@ def bump(scope: str) -> None:
     from council.models import DataVersion
 
     now = timezone.now()
-    updated = DataVersion.objects.filter(scope=scope).update(version=F("version") + 1,
-                                                             changed_at=now)
+    updated = DataVersion.objects.filter(scope=scope).update(
+        version=F("version") + 1, changed_at=now
+    )
     if not updated:
         try:
             with transaction.atomic():
                 DataVersion.objects.create(scope=scope, version=1, changed_at=now)
         except IntegrityError:  # another process created it meanwhile
-            DataVersion.objects.filter(scope=scope).update(version=F("version") + 1,
-                                                           changed_at=now)
+            DataVersion.objects.filter(scope=scope).update(version=F("version") + 1, changed_at=now)
 
 
 def versions(*scopes: str) -> dict[str, int]:

@@ -22,16 +22,20 @@ def session_days(session: Session) -> int:
 def sessions_with_agenda() -> QuerySet[Session]:
     """Sessions with their agenda items and each item's bodies in three queries in all."""
     return Session.objects.prefetch_related(
-        Prefetch("agenda_items",
-                 queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related("bodies")),
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related("bodies"),
+        ),
     )
 
 
 def sessions_in_year(council: Council, year: int) -> QuerySet[Session]:
     """A year's sessions (a session belongs to the year of its first day), in date order."""
-    return (sessions_with_agenda()
-            .filter(council=council, first_day__year=year)
-            .order_by("first_day", "number"))
+    return (
+        sessions_with_agenda()
+        .filter(council=council, first_day__year=year)
+        .order_by("first_day", "number")
+    )
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,11 @@ class YearSummary:
 
     @property
     def label(self) -> str:
-        return (f"총 {self.total.count}회 {self.total.days}일 "
-                f"(정례회 {self.regular.count}회 {self.regular.days}일 / "
-                f"임시회 {self.extraordinary.count}회 {self.extraordinary.days}일)")
+        return (
+            f"총 {self.total.count}회 {self.total.days}일 "
+            f"(정례회 {self.regular.count}회 {self.regular.days}일 / "
+            f"임시회 {self.extraordinary.count}회 {self.extraordinary.days}일)"
+        )
 
 
 def summarize_sessions(year: int, sessions) -> YearSummary:

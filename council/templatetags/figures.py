@@ -1,8 +1,8 @@
 """Template filters that format figures; every computation lives in council.figures.
 
-    {% load figures %}
-    {{ node.current|money:"백만원" }}   {{ node.change|change:"백만원" }}   {{ node.change|rate }}
-    {{ session.first_day|day }}        {{ session.first_day|day:"short" }}
+{% load figures %}
+{{ node.current|money:"백만원" }}   {{ node.change|change:"백만원" }}   {{ node.change|rate }}
+{{ session.first_day|day }}        {{ session.first_day|day:"short" }}
 """
 
 from django import template

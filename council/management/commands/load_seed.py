@@ -25,13 +25,16 @@ class Command(BaseCommand):
     help = "시드 문서(2023 주요업무계획)의 데이터를 불러옵니다. 이미 있으면 건너뜁니다."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true",
-                            help="이미 불러온 데이터 위에 시드를 다시 덮어씁니다.")
+        parser.add_argument(
+            "--force", action="store_true", help="이미 불러온 데이터 위에 시드를 다시 덮어씁니다."
+        )
 
     def handle(self, *args, force=False, **options):
         if Council.objects.filter(name=SEED_COUNCIL_NAME).exists() and not force:
-            self.stdout.write("Seed data already loaded; skipping (use --force to reload). "
-                              "시드 데이터가 이미 있어 건너뜁니다.")
+            self.stdout.write(
+                "Seed data already loaded; skipping (use --force to reload). "
+                "시드 데이터가 이미 있어 건너뜁니다."
+            )
             return
         with transaction.atomic():
             call_command("loaddata", *seed_fixture_paths(), verbosity=0)
