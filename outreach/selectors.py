@@ -1,0 +1,434 @@
+"""Reads of the PR figures, monitors, school visits, community activities and study events,
+shared by the /outreach/ page and the work plan report.
+
+Totals, changes and progress are computed here from stored rows (changes through
+council.figures.year_over_year), never stored. Every function runs a fixed number of queries
+however many years are loaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from council import figures
+from council.models import Council
+
+from .models import (
+    CommunityActivity,
+    Monitor,
+    MonitorActivity,
+    MonitorCohort,
+    PRChannel,
+    PressCoverage,
+    PRFigure,
+    PRTarget,
+    PRYear,
+    SchoolVisit,
+    StudyEvent,
+)
+
+# ---------------------------------------------------------------- PR figures (주요 홍보 실적)
+
+
+@dataclass(frozen=True)
+class PRCell:
+    """One channel (or coverage tier) in one year, compared with the year before."""
+
+    year: int
+    count: int | None  # None: nothing recorded that year ("-")
+    cost: int | None
+    change: figures.Change  # count against the previous year's count
+    cost_change: figures.Change
+
+
+@dataclass
+class PRRow:
+    label: str
+    unit: str
+    remark: str
+    cells: list[PRCell]  # aligned with PRTable.years
+    channel: PRChannel | None = None  # None for coverage rows
+    slug: str = ""
+
+    def cell(self, year: int) -> PRCell | None:
+        return next((c for c in self.cells if c.year == year), None)
+
+    @property
+    def has_cost(self) -> bool:
+        return any(c.cost is not None for c in self.cells)
+
+
+@dataclass
+class PRTable:
+    """Channels × years (count, cost, change), and press coverage by tier with totals."""
+
+    years: list[PRYear]
+    rows: list[PRRow]  # one per channel, in channel order
+    coverage: list[PRRow]  # one per tier (중앙, 광역, 지역)
+    coverage_total: PRRow  # 계: the tiers summed per year
+
+    @property
+    def year_numbers(self) -> list[int]:
+        return [y.year for y in self.years]
+
+    @property
+    def latest_full_year(self) -> PRYear | None:
+        """The last year counted in full (the one a year-over-year change is fair for)."""
+        full = [y for y in self.years if not y.is_partial]
+        return full[-1] if full else None
+
+    @property
+    def partial_year(self) -> PRYear | None:
+        partial = [y for y in self.years if y.is_partial]
+        return partial[-1] if partial else None
+
+    def row(self, slug: str) -> PRRow | None:
+        return next((r for r in self.rows if r.slug == slug), None)
+
+
+def partial_year_label(pr_year: PRYear) -> str:
+    """ "2023년 1월 현재" for a year still being counted, "2022년" otherwise."""
+    if pr_year.counted_until is None:
+        return f"{pr_year.year}년"
+    return f"{pr_year.year}년 {pr_year.counted_until.month}월 현재"
+
+
+def _cells(years: list[int], counts: dict[int, int], costs: dict[int, int]) -> list[PRCell]:
+    cells = []
+    previous_year = None
+    for year in years:
+        count, cost = counts.get(year), costs.get(year)
+        prev_count = counts.get(previous_year) if previous_year is not None else None
+        prev_cost = costs.get(previous_year) if previous_year is not None else None
+        if previous_year is None:
+            change = cost_change = figures.year_over_year(None, None)
+        else:
+            change = figures.year_over_year(count, prev_count)
+            cost_change = figures.year_over_year(cost, prev_cost)
+        cells.append(PRCell(year, count, cost, change, cost_change))
+        previous_year = year
+    return cells
+
+
+def pr_table(council: Council) -> PRTable:
+    """주요 홍보 실적: every PR year and channel. Four queries."""
+    years = list(PRYear.objects.filter(council=council).order_by("year"))
+    numbers = [y.year for y in years]
+    channels = list(PRChannel.objects.filter(council=council).order_by("order", "name"))
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    costs: dict[int, dict[int, int]] = defaultdict(dict)
+    for channel_id, year, count, cost in PRFigure.objects.filter(
+        pr_year__council=council
+    ).values_list("channel_id", "pr_year__year", "count", "cost"):
+        counts[channel_id][year] = count
+        if cost is not None:
+            costs[channel_id][year] = cost
+    rows = [
+        PRRow(
+            label=channel.name,
+            unit=channel.unit,
+            remark=channel.remark,
+            cells=_cells(numbers, counts[channel.pk], costs[channel.pk]),
+            channel=channel,
+            slug=channel.slug,
+        )
+        for channel in channels
+    ]
+
+    by_tier: dict[str, dict[int, int]] = defaultdict(dict)
+    totals: dict[int, int] = {}
+    for tier, year, count in PressCoverage.objects.filter(pr_year__council=council).values_list(
+        "tier", "pr_year__year", "count"
+    ):
+        by_tier[tier][year] = count
+        totals[year] = totals.get(year, 0) + count
+    labels = dict(PressCoverage.Tier.choices)
+    coverage = [
+        PRRow(label=labels[tier], unit="건", remark="", cells=_cells(numbers, by_tier[tier], {}))
+        for tier in PressCoverage.TIER_ORDER
+        if tier in by_tier
+    ]
+    coverage_total = PRRow(
+        label="언론보도 계", unit="건", remark="보도실적", cells=_cells(numbers, totals, {})
+    )
+    return PRTable(years=years, rows=rows, coverage=coverage, coverage_total=coverage_total)
+
+
+# ---------------------------------------------------------------- PR targets
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: PRTarget
+    achieved: int | None  # the year's latest figure for the channel (None: nothing yet)
+    achieved_cost: int | None
+    counted_until: datetime.date | None  # the figure's basis date when the year is partial
+
+    @property
+    def percent(self) -> Decimal | None:
+        """Progress against the (minimum) target, in percent."""
+        if not self.target.target:
+            return None
+        return Decimal(self.achieved or 0) * 100 / Decimal(self.target.target)
+
+    @property
+    def planned_cost(self) -> int | None:
+        """Target × unit cost where the plan gives a unit cost (광고 60회 × 500천원)."""
+        if self.target.unit_cost is None:
+            return None
+        return self.target.target * self.target.unit_cost
+
+    @property
+    def remaining(self) -> int:
+        return max(self.target.target - (self.achieved or 0), 0)
+
+
+def pr_targets(council: Council, year: int) -> list[TargetProgress]:
+    """The year's PR targets, each with the latest figure recorded for it. Two queries."""
+    targets = list(
+        PRTarget.objects.filter(council=council, year=year)
+        .select_related("channel")
+        .order_by("channel__order", "pk")
+    )
+    figures_by_channel = {
+        f.channel_id: f
+        for f in PRFigure.objects.filter(pr_year__council=council, pr_year__year=year)
+        .select_related("pr_year")
+        .only("channel_id", "count", "cost", "pr_year__counted_until", "pr_year__year")
+    }
+    progress = []
+    for target in targets:
+        figure = figures_by_channel.get(target.channel_id)
+        progress.append(
+            TargetProgress(
+                target=target,
+                achieved=figure.count if figure else None,
+                achieved_cost=figure.cost if figure else None,
+                counted_until=figure.pr_year.counted_until if figure else None,
+            )
+        )
+    return progress
+
+
+def pr_target_years(council: Council) -> list[int]:
+    return sorted(set(PRTarget.objects.filter(council=council).values_list("year", flat=True)))
+
+
+# ---------------------------------------------------------------- seminars, visits, training
+
+
+@dataclass(frozen=True)
+class StudyEventRow:
+    event: StudyEvent
+    days: int
+
+    @property
+    def participants(self) -> int:
+        return self.event.participants
+
+
+def study_events(council: Council, kind: str | None = None) -> list[StudyEventRow]:
+    """Seminars, overseas visits and trainings (one kind or all), latest first. One query."""
+    events = StudyEvent.objects.filter(council=council)
+    if kind is not None:
+        events = events.filter(kind=kind)
+    order = {k: i for i, k in enumerate(StudyEvent.Kind.values)}
+    rows = [
+        StudyEventRow(event=e, days=figures.days_inclusive(e.starts_on, e.ends_on)) for e in events
+    ]
+    rows.sort(key=lambda r: (order[r.event.kind], -r.event.starts_on.toordinal()))
+    return rows
+
+
+@dataclass
+class StudyEventGroup:
+    kind: str
+    label: str
+    rows: list[StudyEventRow]
+
+
+def study_events_by_kind(council: Council) -> list[StudyEventGroup]:
+    """study_events grouped per kind (의원 세미나, 해외비교시찰, 역량개발교육). One query."""
+    groups = {k: StudyEventGroup(k, label, []) for k, label in StudyEvent.Kind.choices}
+    for row in study_events(council):
+        groups[row.event.kind].rows.append(row)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- school visits (지방의회 체험)
+
+
+@dataclass(frozen=True)
+class VisitYear:
+    year: int
+    visits: int
+    pupils: int
+    teachers: int
+    change: figures.Change  # visitors against the year before
+
+    @property
+    def visitors(self) -> int:
+        return self.pupils + self.teachers
+
+
+@dataclass
+class SchoolVisits:
+    visits: list[SchoolVisit]  # latest first
+    years: list[VisitYear]  # latest first
+
+    @property
+    def pupils(self) -> int:
+        return sum(v.pupils for v in self.visits)
+
+    @property
+    def teachers(self) -> int:
+        return sum(v.teachers for v in self.visits)
+
+    @property
+    def visitors(self) -> int:
+        return self.pupils + self.teachers
+
+
+def school_visits(council: Council) -> SchoolVisits:
+    """Every visit with its visitor total, and totals per year against the year before.
+    One query."""
+    visits = list(SchoolVisit.objects.filter(council=council).order_by("-starts_on", "pk"))
+    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for visit in visits:
+        t = tally[visit.starts_on.year]
+        t[0] += 1
+        t[1] += visit.pupils
+        t[2] += visit.teachers
+    years = []
+    for year in sorted(tally):
+        visits_n, pupils, teachers = tally[year]
+        prev = tally.get(year - 1)
+        change = figures.year_over_year(pupils + teachers, (prev[1] + prev[2]) if prev else None)
+        years.append(VisitYear(year, visits_n, pupils, teachers, change))
+    years.reverse()
+    return SchoolVisits(visits=visits, years=years)
+
+
+# ---------------------------------------------------------------- citizen monitors (의정모니터)
+
+
+@dataclass(frozen=True)
+class Recommender:
+    name: str
+    count: int
+
+
+@dataclass
+class CohortRow:
+    cohort: MonitorCohort
+    size: int | None  # counted from Monitor rows where they exist, else appointed_count
+    counted_from_rows: bool
+    recommenders: list[Recommender]  # who recommended how many (empty without rows)
+    opinions: int | None  # opinions submitted by the cohort's monitors (None without rows)
+
+
+@dataclass
+class ActivityCell:
+    count: int
+    place: str
+    participants: int | None
+    note: str
+
+
+@dataclass
+class ActivityYear:
+    year: int
+    by_kind: dict[str, ActivityCell] = field(default_factory=dict)
+
+    def cells(self, kinds: list[str]) -> list[ActivityCell | None]:
+        return [self.by_kind.get(k) for k in kinds]
+
+
+@dataclass
+class MonitorOverview:
+    cohorts: list[CohortRow]
+    activity_kinds: list[tuple[str, str]]  # (value, label) of kinds with any activity
+    activity_years: list[ActivityYear]  # latest first
+
+    def activity_rows(self):
+        """(year, [cell per kind]) for a table: kinds as columns."""
+        kinds = [k for k, _ in self.activity_kinds]
+        return [(ay.year, ay.cells(kinds)) for ay in self.activity_years]
+
+
+def monitor_overview(council: Council) -> MonitorOverview:
+    """Cohorts with their size, recommenders and opinions, and activities by year. Three
+    queries."""
+    cohorts = list(
+        MonitorCohort.objects.filter(council=council).prefetch_related(
+            Prefetch(
+                "monitors",
+                queryset=Monitor.objects.select_related("recommended_by").order_by("name"),
+            )
+        )
+    )
+    rows = []
+    for cohort in cohorts:
+        monitors = list(cohort.monitors.all())
+        if monitors:
+            by_member = Counter(m.recommended_by.name for m in monitors)
+            rows.append(
+                CohortRow(
+                    cohort=cohort,
+                    size=len(monitors),
+                    counted_from_rows=True,
+                    recommenders=[Recommender(n, c) for n, c in sorted(by_member.items())],
+                    opinions=sum(m.opinions_submitted for m in monitors),
+                )
+            )
+        else:
+            rows.append(
+                CohortRow(
+                    cohort=cohort,
+                    size=cohort.appointed_count,
+                    counted_from_rows=False,
+                    recommenders=[],
+                    opinions=None,
+                )
+            )
+
+    years: dict[int, ActivityYear] = {}
+    seen_kinds = set()
+    for activity in MonitorActivity.objects.filter(council=council):
+        ay = years.setdefault(activity.year, ActivityYear(activity.year))
+        ay.by_kind[activity.kind] = ActivityCell(
+            activity.count, activity.place, activity.participants, activity.note
+        )
+        seen_kinds.add(activity.kind)
+    kinds = [(k, label) for k, label in MonitorActivity.Kind.choices if k in seen_kinds]
+    return MonitorOverview(
+        cohorts=rows,
+        activity_kinds=kinds,
+        activity_years=[years[y] for y in sorted(years, reverse=True)],
+    )
+
+
+# ---------------------------------------------------------------- community activities
+
+
+@dataclass
+class ActivityGroup:
+    year: int
+    activities: list[CommunityActivity]
+
+
+def community_activities(council: Council) -> list[ActivityGroup]:
+    """지역활동 grouped by year, latest year first. One query."""
+    groups: dict[int, ActivityGroup] = {}
+    for activity in CommunityActivity.objects.filter(council=council).order_by(
+        "-year", "order", "pk"
+    ):
+        groups.setdefault(activity.year, ActivityGroup(activity.year, [])).activities.append(
+            activity
+        )
+    return list(groups.values())
