@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from council import versioning
-from council.models import Council, SecretariatUnit
+from council.models import (
+    Committee,
+    CommitteeMembership,
+    Council,
+    Member,
+    SecretariatUnit,
+    StaffQuota,
+    StaffTable,
+    Term,
+)
 
 
 def the_council() -> Council:
@@ -39,3 +48,233 @@ def page_info(council: Council, team_name: str, *scopes: str) -> PageInfo:
         .first()
     )
     return PageInfo(team=team or "의회사무국", changed_at=versioning.last_changed(*scopes))
+
+
+# ---------------------------------------------------------------- the council's organisation
+
+
+@dataclass(frozen=True)
+class CommitteeSeat:
+    """A member's place on a committee (위원장, 부위원장, 위원)."""
+
+    committee: Committee
+    member: Member
+    role_label: str
+
+
+@dataclass
+class CommitteeRow:
+    committee: Committee
+    seats: list[CommitteeSeat]  # chair first, then vice chair, then members by name
+
+
+@dataclass
+class MemberRow:
+    member: Member
+    seats: list[CommitteeSeat]  # the committees this member sits on
+
+
+@dataclass
+class SecretariatKind:
+    kind: str
+    label: str  # 국, 전문위원, 팀
+    units: list[SecretariatUnit]
+
+    @property
+    def count(self) -> int:
+        return len(self.units)
+
+
+@dataclass
+class CouncilOverview:
+    council: Council
+    term: Term | None  # the latest term
+    members: list[MemberRow]  # chair, vice chairs, then members by name
+    standing: list[CommitteeRow]
+    special: list[CommitteeRow]
+    secretariat: list[SecretariatKind]  # 국, 전문위원, 팀 (kinds with no unit left out)
+
+    @property
+    def seats(self) -> int | None:
+        return self.term.seats if self.term else None
+
+    @property
+    def vacant_seats(self) -> int | None:
+        """Seats with no member registered (the whole term while no names are entered)."""
+        if self.term is None:
+            return None
+        return max(self.term.seats - len(self.members), 0)
+
+    @property
+    def secretariat_label(self) -> str:
+        """ "1국, 3전문위원, 3팀", counted from the units."""
+        return ", ".join(f"{k.count}{k.label}" for k in self.secretariat)
+
+
+_ROLE_ORDER = {"chair": 0, "vice_chair": 1, "member": 2}
+
+
+def council_overview(council: Council) -> CouncilOverview:
+    """The council's term, seats, members with their committees, committees (standing and
+    special) with their members, and the secretariat counted by kind. Five queries."""
+    term = Term.objects.filter(council=council).order_by("-number").first()
+    memberships = list(
+        CommitteeMembership.objects.filter(committee__council=council)
+        .select_related("committee", "member")
+        .order_by("committee__order", "committee__name", "member__name")
+    )
+    seats_by_committee: dict[int, list[CommitteeSeat]] = {}
+    seats_by_member: dict[int, list[CommitteeSeat]] = {}
+    for m in sorted(memberships, key=lambda m: (_ROLE_ORDER.get(m.role, 9), m.member.name)):
+        if term is not None and m.member.term_id != term.pk:
+            continue
+        seat = CommitteeSeat(m.committee, m.member, m.get_role_display())
+        seats_by_committee.setdefault(m.committee_id, []).append(seat)
+    for seats in seats_by_committee.values():
+        for seat in seats:
+            seats_by_member.setdefault(seat.member.pk, []).append(seat)
+    for seats in seats_by_member.values():
+        seats.sort(key=lambda s: (s.committee.order, s.committee.name))
+
+    members = []
+    if term is not None:
+        found = sorted(
+            Member.objects.filter(term=term),
+            key=lambda m: (_ROLE_ORDER.get(m.role, 9), m.name),
+        )
+        members = [MemberRow(m, seats_by_member.get(m.pk, [])) for m in found]
+
+    standing, special = [], []
+    for committee in Committee.objects.filter(council=council).order_by("order", "name"):
+        row = CommitteeRow(committee, seats_by_committee.get(committee.pk, []))
+        (standing if committee.kind == Committee.Kind.STANDING else special).append(row)
+
+    by_kind: dict[str, list[SecretariatUnit]] = {}
+    for unit in SecretariatUnit.objects.filter(council=council).order_by("order", "name"):
+        by_kind.setdefault(unit.kind, []).append(unit)
+    secretariat = [
+        SecretariatKind(kind, label, by_kind[kind])
+        for kind, label in SecretariatUnit.Kind.choices
+        if kind in by_kind
+    ]
+    return CouncilOverview(
+        council=council,
+        term=term,
+        members=members,
+        standing=standing,
+        special=special,
+        secretariat=secretariat,
+    )
+
+
+# ---------------------------------------------------------------- staff table (정원/현원)
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    category: str
+    category_label: str
+    grade: int
+    authorised: int
+    current: int
+
+    @property
+    def difference(self) -> int:
+        """현원 - 정원: positive when over-filled (초과), negative when under-filled (결원)."""
+        return self.current - self.authorised
+
+    @property
+    def status(self) -> str:
+        """ "over", "under" or "full"."""
+        if self.current > self.authorised:
+            return "over"
+        if self.current < self.authorised:
+            return "under"
+        return "full"
+
+    @property
+    def status_label(self) -> str:
+        if self.status == "over":
+            return f"초과 {self.difference}"
+        if self.status == "under":
+            return f"결원 {-self.difference}"
+        return "충원"
+
+    @property
+    def grade_label(self) -> str:
+        return f"{self.grade}급"
+
+
+@dataclass
+class QuotaCategory:
+    category: str
+    label: str  # 일반직, 임기제, 별정직
+    rows: list[QuotaRow]
+
+    @property
+    def authorised(self) -> int:
+        return sum(r.authorised for r in self.rows)
+
+    @property
+    def current(self) -> int:
+        return sum(r.current for r in self.rows)
+
+    @property
+    def difference(self) -> int:
+        return self.current - self.authorised
+
+
+@dataclass
+class StaffOverview:
+    table: StaffTable
+    categories: list[QuotaCategory]
+
+    @property
+    def basis_date(self) -> datetime.date:
+        return self.table.basis_date
+
+    @property
+    def rows(self) -> list[QuotaRow]:
+        return [row for category in self.categories for row in category.rows]
+
+    @property
+    def authorised(self) -> int:
+        return sum(c.authorised for c in self.categories)
+
+    @property
+    def current(self) -> int:
+        return sum(c.current for c in self.categories)
+
+    @property
+    def difference(self) -> int:
+        return self.current - self.authorised
+
+    @property
+    def over(self) -> list[QuotaRow]:
+        return [r for r in self.rows if r.status == "over"]
+
+    @property
+    def under(self) -> list[QuotaRow]:
+        return [r for r in self.rows if r.status == "under"]
+
+
+def staff_table(council: Council, basis: datetime.date | None = None) -> StaffOverview | None:
+    """The staff table in force on `basis` (the latest one by default): 정원/현원 by category
+    and grade, totals per category and overall, over- and under-filled grades. None when no
+    table is recorded. Two queries."""
+    tables = StaffTable.objects.filter(council=council)
+    if basis is not None:
+        tables = tables.filter(basis_date__lte=basis)
+    table = tables.order_by("-basis_date").first()
+    if table is None:
+        return None
+    labels = dict(StaffQuota.Category.choices)
+    order = {c: i for i, c in enumerate(StaffQuota.CATEGORY_ORDER)}
+    quotas = sorted(table.quotas.all(), key=lambda q: (order.get(q.category, len(order)), q.grade))
+    categories: dict[str, QuotaCategory] = {}
+    for q in quotas:
+        block = categories.setdefault(
+            q.category, QuotaCategory(q.category, labels.get(q.category, q.category), [])
+        )
+        block.rows.append(QuotaRow(q.category, block.label, q.grade, q.authorised, q.current))
+    return StaffOverview(table=table, categories=list(categories.values()))
