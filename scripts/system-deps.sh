@@ -15,6 +15,8 @@ PACKAGES=(
     libharfbuzz-subset0   # WeasyPrint: subsets embedded fonts so PDFs stay small
     poppler-utils         # pdftotext / pdftoppm: tests read and render generated PDFs
     fonts-nanum           # NanumGothic: Korean font (also bundled in static/fonts/)
+    chromium              # /usr/bin/chromium: the browser the e2e tests drive (Playwright)
+    wrk                   # benchmarks/load.sh: HTTP load generator
 )
 
 is_installed() {
@@ -31,6 +33,15 @@ if ! command -v python3.11 >/dev/null 2>&1; then
     missing+=(python3.11 python3.11-venv)
 elif ! python3.11 -c "import ensurepip, venv" >/dev/null 2>&1; then
     missing+=(python3.11-venv)
+fi
+
+# The Nu HTML Checker (npm vnu-jar) needs any Java runtime; the default one only if none.
+if ! command -v java >/dev/null 2>&1; then
+    missing+=(default-jre-headless)
+fi
+# npm installs axe-core and vnu-jar for the accessibility and HTML-validity tests.
+if ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
