@@ -432,3 +432,51 @@ def community_activities(council: Council) -> list[ActivityGroup]:
             activity
         )
     return list(groups.values())
+
+
+# ---------------------------------------------------------------- press summary (세부 홍보 실적)
+
+PRESS_RELEASE_SLUG = "press-release"
+INTERVIEW_SLUG = "interview"  # counted with press releases: "보도자료(인터뷰)"
+
+
+@dataclass(frozen=True)
+class PressSummary:
+    """ "보도자료 : 2022년 55건으로 2021년 44건 대비 11건(25.0%) 증가" and the same for
+    언론보도: the latest full year against the year before."""
+
+    year: int
+    previous_year: int
+    releases: figures.Change  # press releases including interviews
+    coverage: figures.Change  # press coverage, all tiers
+
+
+def press_release_count(table: PRTable, year: int) -> int | None:
+    """Press releases of a year including interviews (None when neither was recorded)."""
+    counts = [
+        cell.count
+        for slug in (PRESS_RELEASE_SLUG, INTERVIEW_SLUG)
+        if (row := table.row(slug)) and (cell := row.cell(year)) and cell.count is not None
+    ]
+    return sum(counts) if counts else None
+
+
+def press_summary(table: PRTable) -> PressSummary | None:
+    """The latest full year's press releases and coverage against the year before; None
+    without two years to compare. No query (reads a pr_table())."""
+    latest = table.latest_full_year
+    if latest is None or latest.year - 1 not in table.year_numbers:
+        return None
+    year, previous = latest.year, latest.year - 1
+    coverage = table.coverage_total
+    return PressSummary(
+        year=year,
+        previous_year=previous,
+        releases=figures.year_over_year(
+            press_release_count(table, year), press_release_count(table, previous)
+        ),
+        coverage=figures.year_over_year(
+            coverage.cell(year).count if coverage.cell(year) else None,
+            coverage.cell(previous).count if coverage.cell(previous) else None,
+        ),
+    )

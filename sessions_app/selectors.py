@@ -82,3 +82,10 @@ def session_years(council: Council) -> list[int]:
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def session_rules(council: Council):
+    """The council's ordinance limits (SessionRules), or None when not recorded. One query."""
+    from .models import SessionRules
+
+    return SessionRules.objects.filter(council=council).first()
