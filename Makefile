@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed-stamp
 # setup's manage.py calls are development-only: DEBUG on, no secret key needed.
 DEV    := DJANGO_DEBUG=1
 
-.PHONY: setup run test lint venv system-deps
+.PHONY: setup run test lint venv system-deps node-tools
 
 # Debian packages (Pango for PDFs, poppler, Korean fonts, python3.11-venv ...); fast when present.
 system-deps:
@@ -30,7 +30,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: system-deps $(STAMP)
 
-setup: venv
+# Test-only npm tools (axe-core, vnu-jar) for tests/e2e/; reinstalled only when the lock file
+# is newer. --ignore-scripts: vnu-jar's postinstall would download a JRE; Debian's Java is used.
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package-lock.json | system-deps
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $(NODE_STAMP)
+
+node-tools: $(NODE_STAMP)
+
+setup: venv node-tools
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py createcachetable
 	$(DEV) $(BIN)/python manage.py load_seed
@@ -39,7 +48,7 @@ setup: venv
 run: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: venv
+test: venv node-tools
 	$(BIN)/pytest
 
 lint: venv
