@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.http import Http404
 
 from council import versioning
@@ -13,10 +14,13 @@ from council.models import (
     CommitteeMembership,
     Council,
     Member,
+    Project,
+    RoomRentalYear,
     SecretariatUnit,
     StaffQuota,
     StaffTable,
     Term,
+    WorkPlan,
 )
 
 
@@ -280,115 +284,33 @@ def staff_table(council: Council, basis: datetime.date | None = None) -> StaffOv
     return StaffOverview(table=table, categories=list(categories.values()))
 
 
-# ---------------------------------------------------------------- composition and staff
-# (the work plan's "I. 일반현황 1. 조직 및 인력"; also usable by /council/)
+# ---------------------------------------------------------------- work plans
 
 
-@dataclass(frozen=True)
-class Composition:
-    """의회조직 and 사무국 조직, counted from the records: "의원 10명, 3개 상임위원회",
-    "1국, 3전문위원, 3팀"."""
+def work_plan_years(council: Council | None = None) -> list[int]:
+    plans = WorkPlan.objects.all() if council is None else WorkPlan.objects.filter(council=council)
+    return sorted(plans.values_list("year", flat=True))
 
-    term: Term | None
-    seats: int
-    committees: list[Committee]
-    standing_count: int
-    special_count: int
-    units: list[SecretariatUnit]
-    unit_counts: dict[str, int]  # SecretariatUnit.Kind value → count
 
-    @property
-    def teams(self) -> list[SecretariatUnit]:
-        return [u for u in self.units if u.kind == SecretariatUnit.Kind.TEAM]
-
-    @property
-    def secretariat_label(self) -> str:
-        """ "1국, 3전문위원, 3팀" (kinds without a unit are left out)."""
-        return ", ".join(
-            f"{self.unit_counts[kind]}{label}"
-            for kind, label in SecretariatUnit.Kind.choices
-            if self.unit_counts.get(kind)
+def work_plan_for_year(year: int) -> WorkPlan | None:
+    """A year's work plan with its council and staff table, and every project's team,
+    sections, exhibits, plan items and purchases: six queries however many projects."""
+    return (
+        WorkPlan.objects.filter(year=year)
+        .select_related("council", "staff_table")
+        .prefetch_related(
+            Prefetch(
+                "projects",
+                queryset=Project.objects.select_related("team")
+                .order_by("number")
+                .prefetch_related("sections", "exhibits", "plan_items", "purchases"),
+            ),
         )
-
-
-def term_on(council: Council, day: datetime.date) -> Term | None:
-    """The term sitting on a day; the latest term begun by then if none covers it."""
-    terms = Term.objects.filter(council=council, starts_on__lte=day).order_by("-starts_on")
-    return terms.filter(ends_on__gte=day).first() or terms.first()
-
-
-def council_composition(council: Council, on: datetime.date) -> Composition:
-    """The council's term (and seats), committees and secretariat units on a day. Three
-    queries."""
-    term = term_on(council, on)
-    committees = list(Committee.objects.filter(council=council).order_by("order", "name"))
-    units = list(SecretariatUnit.objects.filter(council=council).order_by("order", "name"))
-    unit_counts: dict[str, int] = {}
-    for unit in units:
-        unit_counts[unit.kind] = unit_counts.get(unit.kind, 0) + 1
-    return Composition(
-        term=term,
-        seats=term.seats if term else 0,
-        committees=committees,
-        standing_count=sum(c.kind == Committee.Kind.STANDING for c in committees),
-        special_count=sum(c.kind == Committee.Kind.SPECIAL for c in committees),
-        units=units,
-        unit_counts=unit_counts,
+        .order_by("council_id")
+        .first()
     )
 
 
-@dataclass(frozen=True)
-class StaffCategory:
-    key: str
-    label: str
-    grades: list[int]
-
-
-@dataclass(frozen=True)
-class StaffCounts:
-    label: str  # 정원 / 현원
-    total: int
-    cells: list[int | None]  # one per (category, grade) column, in StaffSummary.columns order
-
-
-@dataclass(frozen=True)
-class StaffSummary:
-    """정원/현원 by job category and grade with totals computed: "정원 32명(현원 23명)"."""
-
-    table: StaffTable
-    categories: list[StaffCategory]
-    authorised: StaffCounts
-    current: StaffCounts
-
-    @property
-    def columns(self) -> list[tuple[str, int]]:
-        return [(c.key, g) for c in self.categories for g in c.grades]
-
-    @property
-    def rows(self) -> list[StaffCounts]:
-        return [self.authorised, self.current]
-
-
-def staff_summary(table: StaffTable) -> StaffSummary:
-    """A staff table's quotas as columns by category (일반직, 임기제, 별정직) and grade, with
-    the totals of 정원 and 현원. One query."""
-    quotas = list(table.quotas.all())
-    labels = dict(StaffQuota.Category.choices)
-    order = {c: i for i, c in enumerate(StaffQuota.CATEGORY_ORDER)}
-    by_key = {(q.category, q.grade): q for q in quotas}
-    categories = []
-    for category in sorted({q.category for q in quotas}, key=lambda c: order.get(c, 99)):
-        grades = sorted(q.grade for q in quotas if q.category == category)
-        categories.append(StaffCategory(key=category, label=labels[category], grades=grades))
-    columns = [(c.key, g) for c in categories for g in c.grades]
-
-    def counts(label: str, attr: str) -> StaffCounts:
-        cells = [getattr(by_key[col], attr) for col in columns]
-        return StaffCounts(label=label, total=sum(cells), cells=cells)
-
-    return StaffSummary(
-        table=table,
-        categories=categories,
-        authorised=counts("정원", "authorised"),
-        current=counts("현원", "current"),
-    )
+def room_rentals(council: Council, years) -> list[RoomRentalYear]:
+    """회의실 대관 실적 of the given years, latest first. One query."""
+    return list(RoomRentalYear.objects.filter(council=council, year__in=list(years)))

@@ -19,6 +19,7 @@ from council import figures
 from council.models import Council
 
 from .models import (
+    ChannelMetric,
     CommunityActivity,
     Monitor,
     MonitorActivity,
@@ -480,3 +481,8 @@ def press_summary(table: PRTable) -> PressSummary | None:
             coverage.cell(previous).count if coverage.cell(previous) else None,
         ),
     )
+
+
+def channel_metrics(council: Council, year: int) -> list[ChannelMetric]:
+    """A year's detailed PR metrics (블로그 월 평균 조회수 680여건 …), in order. One query."""
+    return list(ChannelMetric.objects.filter(council=council, year=year).order_by("order", "pk"))
