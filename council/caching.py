@@ -12,11 +12,12 @@ the cache off (e.g. to measure rendering).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 from council import versioning
 
@@ -31,20 +32,24 @@ def _cacheable_request(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def page_key(request, scopes) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+def page_key(request, scopes, vary: str = "") -> str:
+    path = hashlib.sha256(f"{request.get_full_path()}|{vary}".encode()).hexdigest()[:32]
     return f"page:{path}:{versioning.version_key(*scopes)}"
 
 
-def cached_page(*scopes: str):
-    """Cache a public view's response until a record of the given apps changes."""
+def cached_page(*scopes: str, vary: Callable[[HttpRequest], str] | None = None):
+    """Cache a public view's response until a record of the given apps changes.
+
+    `vary(request)` adds what else the page depends on to the key: e.g. today's date for a
+    page that says whether a session is in progress, or the host for absolute links.
+    """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not _cacheable_request(request):
                 return view(request, *args, **kwargs)
-            key = page_key(request, scopes)
+            key = page_key(request, scopes, vary(request) if vary else "")
             hit = cache.get(key)
             if hit is not None:
                 content, headers = hit
