@@ -1,0 +1,244 @@
+"""The secretariat's screens for the budget tree and each project's multi-year financing.
+
+Amounts are entered on expense categories (편성목) only; every sub-total, change and change
+rate is computed by budget.selectors / council.figures and shown read-only, never stored.
+"""
+
+from django.contrib import admin
+from django.db.models import F, Q, Sum
+from django.utils.html import format_html, format_html_join
+
+from budget import selectors
+from budget.models import BudgetAmount, BudgetItem, ProjectFinancing
+from council import figures
+from council.admin import ProjectAdmin, won
+from council.models import Council, Project
+
+
+def _comparisons(years):
+    """{(council id, item id): BudgetNode} for each year against the year before it."""
+    found = {}
+    for council in Council.objects.filter(budget_items__isnull=False).distinct():
+        for year in years:
+            comparison = selectors.budget_comparison(council, year)
+            if comparison is None:
+                continue
+            for node in comparison.total.walk():
+                if node.item is not None:
+                    found[(year, node.item.pk)] = node
+    return found
+
+
+def _change_columns(year, nodes):
+    """list_display columns for one year's totals, change and rate, computed once per page."""
+
+    def node_of(obj):
+        return nodes.get((year, obj.pk))
+
+    @admin.display(description=f"{year}년 본예산")
+    def current(obj):
+        node = node_of(obj)
+        return won(node.current if node else None)
+
+    @admin.display(description=f"{year - 1}년 본예산")
+    def previous(obj):
+        node = node_of(obj)
+        return won(node.previous if node else None)
+
+    @admin.display(description="증감")
+    def change(obj):
+        node = node_of(obj)
+        return figures.format_change(node.change.delta) if node else "-"
+
+    @admin.display(description="증감률")
+    def rate(obj):
+        node = node_of(obj)
+        return node.change.rate_label() if node else "-"
+
+    return [current, previous, change, rate]
+
+
+class BudgetAmountInline(admin.TabularInline):
+    model = BudgetAmount
+    extra = 1
+    fields = ["year", "kind", "amount"]
+    ordering = ["-year", "kind"]
+
+
+class BudgetChildInline(admin.TabularInline):
+    """The items one level down; each opens its own page for its amounts or children."""
+
+    model = BudgetItem
+    fk_name = "parent"
+    extra = 0
+    fields = ["order", "name", "level"]
+    show_change_link = True
+    verbose_name = "하위 항목"
+    verbose_name_plural = "하위 항목"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class ChildFormSet(formset):
+            # A child belongs to its parent's council; the clerk is not asked for it again.
+            def _construct_form(self, i, **form_kwargs):
+                form = super()._construct_form(i, **form_kwargs)
+                form.instance.council_id = self.instance.council_id
+                return form
+
+        return ChildFormSet
+
+
+@admin.register(BudgetItem)
+class BudgetItemAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "parent", "order"]
+    list_filter = ["level", "council"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "parent__name"]
+    ordering = ["level", "order", "pk"]
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["council", "parent", ("level", "order"), "name"]}),
+        ("연도별 합계 (본예산, 자동 계산)", {"fields": ["totals_by_year"]}),
+    ]
+    readonly_fields = ["totals_by_year"]
+
+    def get_list_display(self, request):
+        # The latest budget year against the one before, for every row of the page, from two
+        # queries (budget_comparison) instead of a sum per row.
+        years = self._years()
+        if not years:
+            return self.list_display
+        latest = years[-1]
+        return [*self.list_display, *_change_columns(latest, _comparisons([latest]))]
+
+    def get_inlines(self, request, obj):
+        # Amounts go on expense categories only, sub-items under the other levels. A new item
+        # gets them once saved, when its level (and so what belongs under it) is known.
+        if obj is None:
+            return []
+        return [BudgetAmountInline] if obj.is_category else [BudgetChildInline]
+
+    @staticmethod
+    def _years():
+        return sorted(set(BudgetAmount.objects.values_list("year", flat=True)))
+
+    @admin.display(description="연도별 합계")
+    def totals_by_year(self, obj):
+        if obj.pk is None:
+            return "저장하면 편성목 금액으로 계산됩니다."
+        years = selectors.budget_years(obj.council)
+        nodes = _comparisons(years)
+        rows = [
+            (year, nodes[(year, obj.pk)])
+            for year in reversed(years)
+            if (year, obj.pk) in nodes and nodes[(year, obj.pk)].current is not None
+        ]
+        if not rows:
+            return "입력된 금액이 없습니다."
+        return format_html(
+            "<table><thead><tr><th>연도</th><th>본예산</th><th>전년 대비 증감</th>"
+            "<th>증감률</th></tr></thead><tbody>{}</tbody></table>",
+            format_html_join(
+                "",
+                "<tr><td>{}년</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        year,
+                        won(node.current),
+                        figures.format_change(node.change.delta),
+                        node.change.rate_label(),
+                    )
+                    for year, node in rows
+                ),
+            ),
+        )
+
+
+@admin.register(BudgetAmount)
+class BudgetAmountAdmin(admin.ModelAdmin):
+    list_display = ["item", "year", "kind", "amount_display"]
+    list_filter = ["year", "kind", "item__parent__parent"]
+    list_select_related = ["item"]
+    search_fields = ["item__name", "item__parent__name"]
+    ordering = ["-year", "item__order", "item__pk", "kind"]
+    autocomplete_fields = ["item"]
+
+    @admin.display(description="금액", ordering="amount")
+    def amount_display(self, obj):
+        return won(obj.amount)
+
+
+@admin.register(ProjectFinancing)
+class ProjectFinancingAdmin(admin.ModelAdmin):
+    list_display = ["project", "year", "source", "amount_display"]
+    list_filter = ["year", "source", "project__plan"]
+    list_select_related = ["project"]
+    search_fields = ["project__title"]
+    ordering = ["project", "year", "source"]
+    autocomplete_fields = ["project"]
+
+    @admin.display(description="금액", ordering="amount")
+    def amount_display(self, obj):
+        return won(obj.amount)
+
+
+# ---------------------------------------------------------------- financing on the project page
+
+
+class ProjectFinancingInline(admin.TabularInline):
+    model = ProjectFinancing
+    extra = 0
+    fields = ["year", "source", "amount"]
+    ordering = ["year", "source"]
+
+
+# A clerk edits a project's financing on the project's own page, but council (which owns
+# Project and its admin) must not import budget. So the budget app, which may depend on
+# council, replaces the registered ProjectAdmin with a subclass that adds the financing inline
+# and totals. A subclass keeps council's ProjectAdmin untouched for anyone importing it and
+# names what it adds, unlike patching attributes in admin.site._registry. The import of
+# council.admin above guarantees Project is registered before it is unregistered here.
+admin.site.unregister(Project)
+
+
+@admin.register(Project)
+class ProjectWithFinancingAdmin(ProjectAdmin):
+    list_display = [*ProjectAdmin.list_display, "plan_year_budget"]
+    fieldsets = [
+        *ProjectAdmin.fieldsets,
+        ("연차별 소요재원 (자동 계산)", {"fields": ["financing_summary"]}),
+    ]
+    readonly_fields = [*ProjectAdmin.readonly_fields, "financing_summary"]
+    inlines = [*ProjectAdmin.inlines, ProjectFinancingInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _plan_year_budget=Sum(
+                    "financing__amount", filter=Q(financing__year=F("plan__year"))
+                )
+            )
+        )
+
+    @admin.display(description="당해 연도 소요예산", ordering="_plan_year_budget")
+    def plan_year_budget(self, obj):
+        return won(obj._plan_year_budget)
+
+    @admin.display(description="연도별 합계")
+    def financing_summary(self, obj):
+        table = selectors.financing_tables([obj]).get(obj.pk) if obj.pk else None
+        if table is None:
+            return "아래 연차별 소요재원을 입력하고 저장하면 계산됩니다."
+        return format_html(
+            "<table><thead><tr><th>연도</th><th>합계</th></tr></thead>"
+            "<tbody>{}<tr><th>계</th><th>{}</th></tr></tbody></table>",
+            format_html_join(
+                "",
+                "<tr><td>{}년</td><td>{}</td></tr>",
+                ((year, won(table.total.by_year[year])) for year in table.years),
+            ),
+            won(table.total.total),
+        )

@@ -1,0 +1,277 @@
+"""The secretariat's screens for outreach: PR figures by year and channel, press coverage,
+SNS metrics and targets, citizen monitors, school visits, community activities, seminars and
+training.
+
+Totals (a year's press coverage, a cohort's monitors, a visit's visitors) are computed and
+shown read-only, never stored.
+"""
+
+from django.contrib import admin
+from django.db.models import Count, Sum
+
+from council.admin import won
+from outreach.models import (
+    ChannelMetric,
+    CommunityActivity,
+    Monitor,
+    MonitorActivity,
+    MonitorCohort,
+    PRChannel,
+    PressCoverage,
+    PRFigure,
+    PRTarget,
+    PRYear,
+    SchoolVisit,
+    StudyEvent,
+)
+
+# ---------------------------------------------------------------- seminars, training, community
+
+
+@admin.register(StudyEvent)
+class StudyEventAdmin(admin.ModelAdmin):
+    list_display = [
+        "place",
+        "kind",
+        "starts_on",
+        "ends_on",
+        "members_count",
+        "staff_count",
+        "participants",
+        "cost_display",
+    ]
+    list_filter = ["kind", ("starts_on", admin.DateFieldListFilter), "council"]
+    search_fields = ["place", "content"]
+    ordering = ["kind", "-starts_on"]
+    date_hierarchy = "starts_on"
+    fieldsets = [
+        (
+            None,
+            {"fields": ["council", "kind", ("starts_on", "ends_on", "nights"), "place", "content"]},
+        ),
+        ("참가자", {"fields": [("members_count", "staff_count"), "participants"]}),
+        ("예산", {"fields": [("cost", "cost_per_person")]}),
+    ]
+    readonly_fields = ["participants"]
+
+    @admin.display(description="참가 인원 합계(명)")
+    def participants(self, obj):
+        return obj.participants if obj.pk else "-"
+
+    @admin.display(description="소요예산", ordering="cost")
+    def cost_display(self, obj):
+        return won(obj.cost)
+
+
+@admin.register(CommunityActivity)
+class CommunityActivityAdmin(admin.ModelAdmin):
+    list_display = ["title", "year", "period", "count", "unit", "detail", "order"]
+    list_filter = ["year", "council"]
+    search_fields = ["title", "detail"]
+    ordering = ["-year", "order", "pk"]
+
+
+# ---------------------------------------------------------------- PR figures
+
+
+class PRFigureInline(admin.TabularInline):
+    model = PRFigure
+    extra = 0
+    fields = ["channel", "count", "cost"]
+    autocomplete_fields = ["channel"]
+
+    def get_queryset(self, request):
+        # PRFigure.__str__ (shown on each row) names the year and the channel.
+        return super().get_queryset(request).select_related("pr_year", "channel")
+
+
+class PressCoverageInline(admin.TabularInline):
+    model = PressCoverage
+    extra = 0
+    fields = ["tier", "count"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("pr_year")
+
+
+@admin.register(PRYear)
+class PRYearAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "year", "counted_until", "coverage_total", "council"]
+    list_filter = ["council"]
+    list_select_related = ["council"]
+    search_fields = ["year"]
+    ordering = ["-year"]
+    fields = ["council", "year", "counted_until", "coverage_total"]
+    readonly_fields = ["coverage_total"]
+    inlines = [PRFigureInline, PressCoverageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_coverage_total=Sum("coverage__count"))
+
+    @admin.display(description="언론보도 합계(건)", ordering="_coverage_total")
+    def coverage_total(self, obj):
+        return getattr(obj, "_coverage_total", None) or 0
+
+
+@admin.register(PRChannel)
+class PRChannelAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "slug", "remark", "order"]
+    list_editable = ["order"]
+    list_filter = ["council"]
+    search_fields = ["name", "slug", "remark"]
+    ordering = ["order", "name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(PRFigure)
+class PRFigureAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "pr_year", "channel", "count", "cost_display"]
+    list_filter = ["pr_year", "channel"]
+    list_select_related = ["pr_year", "channel"]
+    search_fields = ["channel__name", "pr_year__year"]
+    ordering = ["-pr_year__year", "channel__order"]
+    autocomplete_fields = ["channel"]
+
+    @admin.display(description="비용", ordering="cost")
+    def cost_display(self, obj):
+        return won(obj.cost)
+
+
+@admin.register(PressCoverage)
+class PressCoverageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "pr_year", "tier", "count"]
+    list_filter = ["pr_year", "tier"]
+    list_select_related = ["pr_year"]
+    search_fields = ["pr_year__year"]
+    ordering = ["-pr_year__year", "tier"]
+
+
+@admin.register(ChannelMetric)
+class ChannelMetricAdmin(admin.ModelAdmin):
+    list_display = ["platform", "metric", "year", "value", "unit", "approximate", "note"]
+    list_filter = ["year", "platform", "approximate"]
+    search_fields = ["platform", "metric", "note"]
+    ordering = ["-year", "order", "pk"]
+
+
+@admin.register(PRTarget)
+class PRTargetAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "year", "channel", "target", "target_max", "unit_cost_display"]
+    list_filter = ["year", "channel"]
+    list_select_related = ["channel"]
+    search_fields = ["channel__name", "description"]
+    ordering = ["-year", "channel__order"]
+    autocomplete_fields = ["channel"]
+
+    @admin.display(description="단가", ordering="unit_cost")
+    def unit_cost_display(self, obj):
+        return won(obj.unit_cost)
+
+
+# ---------------------------------------------------------------- citizen monitors
+
+
+class MonitorInline(admin.TabularInline):
+    model = Monitor
+    extra = 0
+    fields = ["name", "recommended_by", "recommended_on", "resident_since", "opinions_submitted"]
+    autocomplete_fields = ["recommended_by"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("recommended_by")
+
+
+@admin.register(MonitorCohort)
+class MonitorCohortAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "operated",
+        "starts_on",
+        "ends_on",
+        "planned_size",
+        "appointed_display",
+    ]
+    list_filter = ["operated", "term_number", "council"]
+    search_fields = ["note", "basis"]
+    ordering = ["-term_number", "-half"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["council", ("term_number", "half"), "operated", ("starts_on", "ends_on")]},
+        ),
+        ("인원", {"fields": ["planned_size", "appointed_count", "appointed_display"]}),
+        ("조례 기준", {"fields": ["max_per_member", "min_residency_years", "basis"]}),
+        (None, {"fields": ["note"]}),
+    ]
+    readonly_fields = ["appointed_display"]
+    inlines = [MonitorInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_monitor_count=Count("monitors"))
+
+    @admin.display(description="위촉 인원(집계)")
+    def appointed_display(self, obj):
+        # With a list of monitors the count comes from the list; older cohorts have only
+        # the number the seed gives.
+        count = getattr(obj, "_monitor_count", 0)
+        if count:
+            return f"{count}명 (명단 기준)"
+        if obj.appointed_count is not None:
+            return f"{obj.appointed_count}명"
+        return "-"
+
+
+@admin.register(Monitor)
+class MonitorAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "cohort",
+        "recommended_by",
+        "recommended_on",
+        "resident_since",
+        "opinions_submitted",
+    ]
+    list_filter = ["cohort", "recommended_by"]
+    list_select_related = ["cohort", "recommended_by"]
+    search_fields = ["name", "recommended_by__name"]
+    ordering = ["cohort", "name"]
+    autocomplete_fields = ["recommended_by"]
+
+
+@admin.register(MonitorActivity)
+class MonitorActivityAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "year", "kind", "count", "place", "participants", "note"]
+    list_filter = ["year", "kind"]
+    search_fields = ["place", "note"]
+    ordering = ["-year", "kind"]
+
+
+# ---------------------------------------------------------------- school visits
+
+
+@admin.register(SchoolVisit)
+class SchoolVisitAdmin(admin.ModelAdmin):
+    list_display = [
+        "school",
+        "level",
+        "starts_on",
+        "ends_on",
+        "times",
+        "pupils",
+        "teachers",
+        "visitors",
+    ]
+    list_filter = ["level", ("starts_on", admin.DateFieldListFilter)]
+    search_fields = ["school", "description"]
+    ordering = ["-starts_on"]
+    date_hierarchy = "starts_on"
+    fieldsets = [
+        (None, {"fields": ["council", ("school", "level"), "description"]}),
+        ("일정", {"fields": [("starts_on", "ends_on"), "times"]}),
+        ("인원", {"fields": [("pupils", "teachers"), "visitors"]}),
+    ]
+    readonly_fields = ["visitors"]
+
+    @admin.display(description="방문 인원 합계(명)")
+    def visitors(self, obj):
+        return obj.visitors if obj.pk else "-"

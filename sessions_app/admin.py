@@ -1,0 +1,167 @@
+"""The secretariat's screens for sessions (회기): the ordinance's limits, the bodies that sit,
+each session with its agenda items and sittings, and minutes publication.
+
+A session's length (회기일수) and the weekday of its first and last days are computed from
+its dates and shown read-only; they are never stored.
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from council import figures
+from council.admin import HTTPS_URLS
+from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
+from sessions_app.selectors import session_days
+
+
+@admin.register(SessionRules)
+class SessionRulesAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "max_days_per_year",
+        "max_regular_days_per_year",
+        "max_extraordinary_days",
+        "plenary_minutes_days",
+        "committee_minutes_days",
+    ]
+    list_select_related = ["council"]
+    search_fields = ["council__name", "basis"]
+    ordering = ["council"]
+    fieldsets = [
+        (None, {"fields": ["council", "basis"]}),
+        (
+            "회기일수 한도",
+            {
+                "fields": [
+                    "max_days_per_year",
+                    "max_regular_days_per_year",
+                    "max_extraordinary_days",
+                ]
+            },
+        ),
+        ("정례회 집회일", {"fields": ["first_regular_opening", "second_regular_opening"]}),
+        ("회의록 공개 기한", {"fields": ["plenary_minutes_days", "committee_minutes_days"]}),
+    ]
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "committee", "slug", "order"]
+    list_editable = ["order"]
+    list_filter = ["kind", "council"]
+    list_select_related = ["committee"]
+    search_fields = ["name", "short_name", "slug"]
+    ordering = ["order", "name"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["order", "title", "bodies"]
+    autocomplete_fields = ["bodies"]
+
+
+class SittingInline(admin.TabularInline):
+    model = Sitting
+    extra = 0
+    fields = ["body", "number", "date", "minutes_published_on", "minutes_url"]
+    autocomplete_fields = ["body"]
+    formfield_overrides = HTTPS_URLS
+
+    def get_queryset(self, request):
+        # Sitting.__str__ (shown on each row) names its session and body.
+        return super().get_queryset(request).select_related("session", "body")
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "first_day_display",
+        "last_day_display",
+        "days",
+        "date_status",
+        "agenda_count",
+        "sitting_count",
+    ]
+    list_filter = ["kind", "date_status", ("first_day", admin.DateFieldListFilter), "council"]
+    list_select_related = ["council"]
+    search_fields = ["number", "agenda_items__title"]
+    ordering = ["-first_day", "-number"]
+    date_hierarchy = "first_day"
+    fieldsets = [
+        (None, {"fields": ["council", ("number", "kind")]}),
+        ("일정", {"fields": [("first_day", "last_day"), "date_status", "days_summary"]}),
+    ]
+    readonly_fields = ["days_summary"]
+    inlines = [AgendaItemInline, SittingInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _agenda_count=Count("agenda_items", distinct=True),
+                _sitting_count=Count("sittings", distinct=True),
+            )
+        )
+
+    @admin.display(description="첫날", ordering="first_day")
+    def first_day_display(self, obj):
+        return figures.format_day(obj.first_day)
+
+    @admin.display(description="마지막 날", ordering="last_day")
+    def last_day_display(self, obj):
+        return figures.format_day(obj.last_day)
+
+    @admin.display(description="회기일수")
+    def days(self, obj):
+        return f"{session_days(obj)}일"
+
+    @admin.display(description="회기일수(계산)")
+    def days_summary(self, obj):
+        if not (obj.pk and obj.first_day and obj.last_day):
+            return "저장하면 첫날과 마지막 날로 계산됩니다."
+        return f"{session_days(obj)}일: {figures.format_period(obj.first_day, obj.last_day)}"
+
+    @admin.display(description="주요 안건(건)", ordering="_agenda_count")
+    def agenda_count(self, obj):
+        return obj._agenda_count
+
+    @admin.display(description="회의(회)", ordering="_sitting_count")
+    def sitting_count(self, obj):
+        return obj._sitting_count
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "session", "body_names", "order"]
+    list_filter = ["session__kind", "bodies", "session"]
+    list_select_related = ["session"]
+    search_fields = ["title", "session__number"]
+    ordering = ["-session__first_day", "order", "pk"]
+    autocomplete_fields = ["bodies"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("bodies")
+
+    @admin.display(description="처리 회의체")
+    def body_names(self, obj):
+        return ", ".join(body.short_name for body in obj.bodies.all())
+
+
+@admin.register(Sitting)
+class SittingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "date", "body", "number", "minutes_published_on"]
+    list_filter = ["body", ("minutes_published_on", admin.EmptyFieldListFilter), "session"]
+    list_select_related = ["session", "body"]
+    search_fields = ["session__number", "body__name", "body__short_name"]
+    ordering = ["-date", "body__order", "number"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["session", "body"]
+    formfield_overrides = HTTPS_URLS
+    fieldsets = [
+        (None, {"fields": ["session", ("body", "number"), "date"]}),
+        ("회의록", {"fields": ["minutes_published_on", "minutes_url"]}),
+    ]
