@@ -13,6 +13,13 @@ with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
 | REDIS_URL              | unset: database cache (table django_cache)|
 | DJANGO_LOG_FILE        | unset: errors go to stderr only           |
 | DJANGO_CALENDAR_UID_DOMAIN | council-portal.kr (domain in .ics UIDs) |
+| DJANGO_SECURE_SSL_REDIRECT | on unless DEBUG (off behind a proxy that redirects itself) |
+| DJANGO_SECURE_PROXY_SSL_HEADER | off; on when a TLS-terminating proxy sets X-Forwarded-Proto |
+| DJANGO_HSTS_SECONDS    | 31536000 unless DEBUG (0 with DEBUG)      |
+| DJANGO_TRUSTED_PROXY_COUNT | 0: client address is REMOTE_ADDR; n: n-th from the right of X-Forwarded-For |
+| DJANGO_VISIT_APPLY_RATE | 5/3600: public form submissions per address per seconds |
+
+docs/SECURITY.md explains each production setting and how to check them.
 """
 
 from pathlib import Path
@@ -56,10 +63,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "simple_history",
+    "axes",
+    "csp",
     "council",
     "sessions_app",
     "budget",
     "outreach",
+    # Above the four domain apps: roles, and the history tables of their models.
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +84,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy header (with the admin's narrow style exception).
+    "audit.middleware.SiteCSPMiddleware",
+    # Who made a change, for the history of every record.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a locked-out admin login into the Korean lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "council.urls"
@@ -134,6 +152,25 @@ else:
 CALENDAR_UID_DOMAIN = env.str("DJANGO_CALENDAR_UID_DOMAIN", default="council-portal.kr")
 
 # ---------------------------------------------------------------- auth
+# django-axes watches every login made with a request (the admin's) and locks a
+# username + address pair out after repeated failures; the model backend does the rest.
+AUTHENTICATION_BACKENDS = [
+    "audit.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 0.5  # hours: the lock lifts by itself after 30 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "audit.views.login_lockout"  # Korean page (axes_lockout.html)
+AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Staff sessions end after 8 hours and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -179,7 +216,40 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
-# --- HTTPS / HSTS: to be added by a later issue (read from env, off by default). ---
+# HTTPS: on by default in production (DEBUG off), off in development and tests.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself and strips it from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True
+# Korean 403 page for a failed CSRF check (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "audit.views.csrf_failure"
+
+# Content Security Policy: everything from this site only, no inline script or style.
+# The admin alone may use inline styles (audit/middleware.py adds that for its paths).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PERMISSIONS_POLICY_HEADER = "camera=(), microphone=(), geolocation=(), payment=()"
+
+# Public school-visit application form: submissions per client address per window.
+VISIT_APPLY_RATE = env.str("DJANGO_VISIT_APPLY_RATE", default="5/3600")
 
 # ---------------------------------------------------------------- logging
 LOG_FILE = env.str("DJANGO_LOG_FILE", default="")

@@ -1,0 +1,41 @@
+"""Create the secretariat's groups with the permissions of audit/roles.py.
+
+Permissions are normally created after all migrations (post_migrate); they are created here
+first so the groups get them on the very first migrate.
+"""
+
+from django.db import migrations
+
+
+def create_roles(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    from audit.roles import apply_roles
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    apply_roles(apps=apps, strict=False)
+
+
+def remove_roles(apps, schema_editor):
+    from audit.roles import GROUPS
+
+    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("audit", "0001_history"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("admin", "0003_logentry_add_action_flag_choices"),
+        ("axes", "0010_accessattemptexpiration"),
+        ("council", "0002_data_version"),
+        ("sessions_app", "0001_initial"),
+        ("budget", "0001_initial"),
+        ("outreach", "0002_visit_applications"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, remove_roles)]

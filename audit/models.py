@@ -1,0 +1,51 @@
+"""The change history of every record of the four domain apps.
+
+django-simple-history keeps a full copy of a row after each create, change and delete, with
+who made it and when (docs/AUDIT.md says why this library). The historical models are
+registered here, under the ``audit`` app, so their tables live in audit's migrations and no
+domain app's migrations change. Every model of the tracked apps is registered: a model added
+later is tracked too (``makemigrations`` then adds its history table here).
+"""
+
+import simple_history
+from django.apps import apps
+
+TRACKED_APP_LABELS = ("council", "sessions_app", "budget", "outreach")
+
+# Bookkeeping, not records: a counter the cache bumps on every save (council/versioning.py).
+UNTRACKED_MODELS = frozenset({"council.dataversion"})
+
+# Plain many-to-many fields whose changes are kept with the record (through-models with
+# their own class, like CommitteeMembership, are tracked as records themselves).
+HISTORY_M2M_FIELDS = {"sessions_app.agendaitem": ["bodies"]}
+
+
+def tracked_models() -> list:
+    """The models whose every change is kept, in app order."""
+    found = []
+    for label in TRACKED_APP_LABELS:
+        for model in apps.all_models[label].values():
+            if model._meta.auto_created or model._meta.label_lower in UNTRACKED_MODELS:
+                continue
+            found.append(model)
+    return found
+
+
+def _register_all() -> None:
+    for model in tracked_models():
+        if hasattr(model._meta, "simple_history_manager_attribute"):
+            continue  # already registered (module imported twice by a test runner)
+        options = {}
+        m2m = HISTORY_M2M_FIELDS.get(model._meta.label_lower)
+        if m2m:
+            options["m2m_fields"] = [model._meta.get_field(name) for name in m2m]
+        simple_history.register(
+            model,
+            app="audit",
+            verbose_name=f"{model._meta.verbose_name} 변경 이력",
+            verbose_name_plural=f"{model._meta.verbose_name_plural} 변경 이력",
+            **options,
+        )
+
+
+_register_all()
