@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
-from council import figures
+from council import charts, figures
 from council.models import Council, Project
 
 from .models import BudgetAmount, BudgetItem, ProjectFinancing
@@ -174,3 +174,80 @@ def project_budget_for_year(project: Project, year: int) -> int | None:
     return ProjectFinancing.objects.filter(project=project, year=year).aggregate(
         total=Sum("amount")
     )["total"]
+
+
+@dataclass
+class ProjectFinancingRow:
+    project: Project
+    table: FinancingTable | None  # None when no financing is recorded for the project
+
+    @property
+    def lines(self) -> list[tuple[str, int, list[int | None]]]:
+        """(source, total, amount per year aligned with table.years): 계 first, as printed."""
+        if self.table is None:
+            return []
+        return [
+            (row.source, row.total, [row.by_year.get(y) for y in self.table.years])
+            for row in (self.table.total, *self.table.rows)
+        ]
+
+
+def year_financing(council: Council, year: int) -> list[ProjectFinancingRow]:
+    """연차별 소요재원 of every project in the year's work plan, in project order. Two
+    queries however many projects and years."""
+    projects = list(
+        Project.objects.filter(plan__council=council, plan__year=year).order_by("number")
+    )
+    tables = financing_tables(projects)
+    return [ProjectFinancingRow(project=p, table=tables.get(p.pk)) for p in projects]
+
+
+# ---------------------------------------------------------------- charts
+
+
+@dataclass
+class BudgetCharts:
+    composition: charts.Chart  # 정책사업 blocks stacked, this year and the year before
+    by_detail: charts.Chart  # each 세부사업 (or 인력운영비/기본경비), this year and the year before
+    change: charts.Chart  # each 세부사업's change against the year before
+
+
+def _nodes_at(total: BudgetNode, level: int) -> list[BudgetNode]:
+    return [node for node in total.walk() if node.level == level]
+
+
+def budget_charts(comparison: BudgetComparison, unit: str = "백만원") -> BudgetCharts:
+    """The budget page's (and the work plan's) charts, from a budget_comparison(). No query."""
+    year, previous = comparison.year, comparison.previous_year
+    money = lambda won: figures.format_money(won, unit)  # noqa: E731
+    programmes = _nodes_at(comparison.total, BudgetItem.Level.PROGRAMME)
+    composition = charts.stacked_chart(
+        chart_id=f"budget-{year}-composition",
+        title=f"{previous}년과 {year}년 예산 구성 (정책사업별, 단위: {unit})",
+        categories=[f"{previous}년", f"{year}년"],
+        series=[charts.Series(n.name, [n.previous, n.current]) for n in programmes],
+        totals=[comparison.total.previous, comparison.total.current],
+        fmt=money,
+        height=280,
+    )
+    details = _nodes_at(comparison.total, BudgetItem.Level.DETAIL)
+    names = [n.name for n in details]
+    by_detail = charts.bar_chart(
+        chart_id=f"budget-{year}-details",
+        title=f"{year}년 세부사업별 예산과 {previous}년 비교 (단위: {unit})",
+        categories=names,
+        series=[
+            charts.Series(f"{year}년", [n.current for n in details]),
+            charts.Series(f"{previous}년", [n.previous for n in details], charts.PREVIOUS),
+        ],
+        fmt=money,
+    )
+    change = charts.bar_chart(
+        chart_id=f"budget-{year}-change",
+        title=f"세부사업별 {previous}년 대비 증감 (단위: {unit}, △ 감소)",
+        categories=names,
+        series=[charts.Series("증감", [n.change.delta for n in details], charts.INCREASE)],
+        fmt=lambda won: figures.format_change(won, unit),
+        signed=True,
+    )
+    return BudgetCharts(composition=composition, by_detail=by_detail, change=change)

@@ -33,8 +33,8 @@ PREVIOUS = "#7a8a9a"  # the year before: 3.4:1
 INCREASE = "#0b4f8a"
 DECREASE = "#b3261e"  # 6.5:1, the site's decrease colour
 
-FONT_SIZE = 13
-SMALL = 11
+FONT_SIZE = 14
+SMALL = 12
 
 
 def _text_width(text: str, size: int = FONT_SIZE) -> float:
@@ -190,7 +190,7 @@ def bar_chart(
     series: Sequence[Series],
     fmt: Callable[[int], str],
     desc: str | None = None,
-    width: int = 640,
+    width: int = 480,
     signed: bool = False,
 ) -> Chart:
     """Horizontal bars, one group per category and one bar per series (e.g. this year and the
@@ -198,7 +198,7 @@ def bar_chart(
     zero, as a change chart does. Category labels sit left of the bars, so long Korean names
     stay readable on a phone."""
     colors = _colors(series)
-    label_width = min(max((_text_width(c) for c in categories), default=0), 210) + 12
+    label_width = min(max((_text_width(c) for c in categories), default=0), 170) + 12
     legend_items, legend_height = (
         _legend(series, colors, 8, 8, width - 16) if len(series) > 1 else ([], 0)
     )
@@ -263,7 +263,7 @@ def stacked_chart(
     fmt: Callable[[int], str],
     totals: Sequence[int | None] | None = None,
     desc: str | None = None,
-    width: int = 640,
+    width: int = 480,
     height: int = 300,
 ) -> Chart:
     """Vertical columns, one per category (a year), each stacked from the series (e.g. press
@@ -337,7 +337,7 @@ def line_chart(
     series: Sequence[Series],
     fmt: Callable[[int], str],
     desc: str | None = None,
-    width: int = 640,
+    width: int = 480,
     height: int = 300,
 ) -> Chart:
     """One line per series across the categories (years); a missing value breaks the line.

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from council import figures
+from council import charts, figures
 from council.models import Council
 
 from .models import (
@@ -90,13 +90,6 @@ class PRTable:
 
     def row(self, slug: str) -> PRRow | None:
         return next((r for r in self.rows if r.slug == slug), None)
-
-
-def partial_year_label(pr_year: PRYear) -> str:
-    """ "2023년 1월 현재" for a year still being counted, "2022년" otherwise."""
-    if pr_year.counted_until is None:
-        return f"{pr_year.year}년"
-    return f"{pr_year.year}년 {pr_year.counted_until.month}월 현재"
 
 
 def _cells(years: list[int], counts: dict[int, int], costs: dict[int, int]) -> list[PRCell]:
@@ -335,10 +328,15 @@ class CohortRow:
 
 @dataclass
 class ActivityCell:
+    kind: str
     count: int
     place: str
     participants: int | None
     note: str
+
+    @property
+    def unit(self) -> str:
+        return "건" if self.kind == MonitorActivity.Kind.OPINIONS else "회"
 
 
 @dataclass
@@ -403,7 +401,7 @@ def monitor_overview(council: Council) -> MonitorOverview:
     for activity in MonitorActivity.objects.filter(council=council):
         ay = years.setdefault(activity.year, ActivityYear(activity.year))
         ay.by_kind[activity.kind] = ActivityCell(
-            activity.count, activity.place, activity.participants, activity.note
+            activity.kind, activity.count, activity.place, activity.participants, activity.note
         )
         seen_kinds.add(activity.kind)
     kinds = [(k, label) for k, label in MonitorActivity.Kind.choices if k in seen_kinds]
@@ -486,3 +484,62 @@ def press_summary(table: PRTable) -> PressSummary | None:
 def channel_metrics(council: Council, year: int) -> list[ChannelMetric]:
     """A year's detailed PR metrics (블로그 월 평균 조회수 680여건 …), in order. One query."""
     return list(ChannelMetric.objects.filter(council=council, year=year).order_by("order", "pk"))
+
+
+# ---------------------------------------------------------------- views of a PRTable for pages
+
+
+@dataclass(frozen=True)
+class PRLine:
+    """A PRTable row with the change the page prints: the latest full year against the year
+    before (a partial year is not compared with a full one)."""
+
+    row: PRRow
+    latest: PRCell | None
+
+
+def pr_lines(table: PRTable, rows: list[PRRow]) -> list[PRLine]:
+    latest = table.latest_full_year
+    return [PRLine(row, row.cell(latest.year) if latest else None) for row in rows]
+
+
+def pr_year_label(pr_year: PRYear) -> str:
+    """Column and chart label: "2022년", or "2023년 (1월 현재)" for a year being counted."""
+    if pr_year.counted_until is None:
+        return f"{pr_year.year}년"
+    return f"{pr_year.year}년 ({pr_year.counted_until.month}월 현재)"
+
+
+# ---------------------------------------------------------------- charts
+
+
+@dataclass
+class PRCharts:
+    coverage: charts.Chart  # press coverage per year, stacked by tier, total on top
+    trends: charts.Chart  # counts of the channels counted in 건 (press releases, ads, SNS …)
+
+
+def pr_charts(table: PRTable) -> PRCharts | None:
+    """The PR page's (and the work plan's) charts, from a pr_table(). No query. None when no
+    PR year is recorded."""
+    if not table.years:
+        return None
+    labels = [pr_year_label(y) for y in table.years]
+    count = lambda n: f"{n:,}"  # noqa: E731
+    coverage = charts.stacked_chart(
+        chart_id="pr-coverage",
+        title="연도별 언론보도 건수 (중앙·광역·지역)",
+        categories=labels,
+        series=[charts.Series(r.label, [c.count for c in r.cells]) for r in table.coverage],
+        totals=[c.count for c in table.coverage_total.cells],
+        fmt=count,
+    )
+    counted = [r for r in table.rows if r.unit == "건" and any(c.count for c in r.cells)]
+    trends = charts.line_chart(
+        chart_id="pr-trends",
+        title="연도별 홍보 실적 추이 (건)",
+        categories=labels,
+        series=[charts.Series(r.label, [c.count for c in r.cells]) for r in counted],
+        fmt=count,
+    )
+    return PRCharts(coverage=coverage, trends=trends)
