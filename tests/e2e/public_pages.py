@@ -1,0 +1,23 @@
+"""Every public HTML page of the seeded site (DESIGN.md, "Public addresses").
+
+Accessibility and HTML-validity tests walk this list; a new public page belongs here.
+"""
+
+# (path, what the page is): paths of the seed's data (2022 and 2023, 제234회 ~ 제246회).
+PUBLIC_PAGES = [
+    ("/", "홈"),
+    ("/sessions/", "올해 회기 일정"),
+    ("/sessions/?year=2023", "2023년 회기 일정"),
+    ("/sessions/?year=2022", "2022년 회기 일정"),
+    ("/sessions/242/", "제242회 임시회"),
+    ("/sessions/240/", "제240회 정례회"),
+    ("/budget/2023/", "2023년 예산"),
+    ("/budget/2023/?unit=천원", "2023년 예산 (천원)"),
+    ("/outreach/", "의정 홍보"),
+    ("/outreach/visits/apply/", "지방의회 체험 신청"),
+    ("/council/", "의회 소개"),
+    ("/workplan/2023/", "2023년 주요업무계획"),
+    ("/no-such-page/", "찾을 수 없는 주소 (404)"),
+]
+
+PAGE_IDS = [path for path, _ in PUBLIC_PAGES]
