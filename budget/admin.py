@@ -12,6 +12,7 @@ from budget import selectors
 from budget.models import BudgetAmount, BudgetItem, ProjectFinancing
 from council import figures
 from council.admin import ProjectAdmin, won
+from council.admin_base import AuditedModelAdmin
 from council.models import Council, Project
 
 
@@ -90,7 +91,7 @@ class BudgetChildInline(admin.TabularInline):
 
 
 @admin.register(BudgetItem)
-class BudgetItemAdmin(admin.ModelAdmin):
+class BudgetItemAdmin(AuditedModelAdmin):
     list_display = ["name", "level", "parent", "order"]
     list_filter = ["level", "council"]
     list_select_related = ["parent"]
@@ -156,7 +157,7 @@ class BudgetItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetAmount)
-class BudgetAmountAdmin(admin.ModelAdmin):
+class BudgetAmountAdmin(AuditedModelAdmin):
     list_display = ["item", "year", "kind", "amount_display"]
     list_filter = ["year", "kind", "item__parent__parent"]
     list_select_related = ["item"]
@@ -170,7 +171,7 @@ class BudgetAmountAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectFinancing)
-class ProjectFinancingAdmin(admin.ModelAdmin):
+class ProjectFinancingAdmin(AuditedModelAdmin):
     list_display = ["project", "year", "source", "amount_display"]
     list_filter = ["year", "source", "project__plan"]
     list_select_related = ["project"]

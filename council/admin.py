@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Count, Sum
 
 from council import figures
+from council.admin_base import AuditedModelAdmin
 from council.models import (
     Committee,
     CommitteeMembership,
@@ -46,7 +47,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(AuditedModelAdmin):
     list_display = ["name", "district", "slogan", "website"]
     search_fields = ["name", "district"]
     ordering = ["name"]
@@ -61,7 +62,7 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(AuditedModelAdmin):
     list_display = ["__str__", "council", "number", "seats", "starts_on", "ends_on", "member_count"]
     list_filter = ["council"]
     list_select_related = ["council"]
@@ -89,7 +90,7 @@ class MembershipOfMemberInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(AuditedModelAdmin):
     list_display = ["name", "role", "party", "constituency", "term"]
     list_filter = ["term", "role", "party"]
     list_select_related = ["term__council"]
@@ -109,7 +110,7 @@ class CommitteeMembershipInline(admin.TabularInline):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(AuditedModelAdmin):
     list_display = ["name", "short_name", "kind", "slug", "order", "member_count", "council"]
     list_display_links = ["name"]
     list_editable = ["order"]
@@ -129,7 +130,7 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommitteeMembership)
-class CommitteeMembershipAdmin(admin.ModelAdmin):
+class CommitteeMembershipAdmin(AuditedModelAdmin):
     list_display = ["member", "committee", "role"]
     list_filter = ["committee", "role"]
     list_select_related = ["member", "committee"]
@@ -142,7 +143,7 @@ class CommitteeMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(SecretariatUnit)
-class SecretariatUnitAdmin(admin.ModelAdmin):
+class SecretariatUnitAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "phone", "order", "council"]
     list_editable = ["order"]
     list_filter = ["kind", "council"]
@@ -158,7 +159,7 @@ class StaffQuotaInline(admin.TabularInline):
 
 
 @admin.register(StaffTable)
-class StaffTableAdmin(admin.ModelAdmin):
+class StaffTableAdmin(AuditedModelAdmin):
     list_display = ["__str__", "basis_date", "authorised_total", "current_total", "council"]
     list_filter = ["council"]
     list_select_related = ["council"]
@@ -187,7 +188,7 @@ class StaffTableAdmin(admin.ModelAdmin):
 
 
 @admin.register(StaffQuota)
-class StaffQuotaAdmin(admin.ModelAdmin):
+class StaffQuotaAdmin(AuditedModelAdmin):
     list_display = ["__str__", "category", "grade", "authorised", "current", "table"]
     list_filter = ["table", "category", "grade"]
     list_select_related = ["table"]
@@ -211,7 +212,7 @@ class ProjectInline(admin.TabularInline):
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(admin.ModelAdmin):
+class WorkPlanAdmin(AuditedModelAdmin):
     list_display = ["__str__", "year", "issued_on", "project_count", "staff_table", "council"]
     list_filter = ["council"]
     list_select_related = ["council", "staff_table"]
@@ -264,7 +265,7 @@ class PurchaseInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(AuditedModelAdmin):
     list_display = ["__str__", "status_label", "team", "plan"]
     list_filter = ["plan", "is_new", "team"]
     list_select_related = ["plan", "team"]
@@ -281,7 +282,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectSection)
-class ProjectSectionAdmin(admin.ModelAdmin):
+class ProjectSectionAdmin(AuditedModelAdmin):
     list_display = ["__str__", "project", "kind", "heading", "order"]
     list_filter = ["kind", "project__plan", "project"]
     list_select_related = ["project"]
@@ -291,7 +292,7 @@ class ProjectSectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectExhibit)
-class ProjectExhibitAdmin(admin.ModelAdmin):
+class ProjectExhibitAdmin(AuditedModelAdmin):
     list_display = ["kind", "project", "section", "order"]
     list_filter = ["kind", "section"]
     list_select_related = ["project"]
@@ -301,7 +302,7 @@ class ProjectExhibitAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanItem)
-class PlanItemAdmin(admin.ModelAdmin):
+class PlanItemAdmin(AuditedModelAdmin):
     list_display = [
         "title",
         "project",
@@ -339,7 +340,7 @@ class PlanItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Purchase)
-class PurchaseAdmin(admin.ModelAdmin):
+class PurchaseAdmin(AuditedModelAdmin):
     list_display = ["item", "project", "quantity", "amount_display", "order"]
     list_filter = ["project"]
     list_select_related = ["project"]
@@ -353,7 +354,7 @@ class PurchaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoomRentalYear)
-class RoomRentalYearAdmin(admin.ModelAdmin):
+class RoomRentalYearAdmin(AuditedModelAdmin):
     list_display = ["__str__", "year", "internal_count", "external_count", "total_count", "council"]
     list_filter = ["council"]
     list_select_related = ["council"]

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db.models import Count, Sum
 
 from council.admin import won
+from council.admin_base import AuditedModelAdmin
 from outreach.models import (
     ChannelMetric,
     CommunityActivity,
@@ -29,7 +30,7 @@ from outreach.models import (
 
 
 @admin.register(StudyEvent)
-class StudyEventAdmin(admin.ModelAdmin):
+class StudyEventAdmin(AuditedModelAdmin):
     list_display = [
         "place",
         "kind",
@@ -64,7 +65,7 @@ class StudyEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommunityActivity)
-class CommunityActivityAdmin(admin.ModelAdmin):
+class CommunityActivityAdmin(AuditedModelAdmin):
     list_display = ["title", "year", "period", "count", "unit", "detail", "order"]
     list_filter = ["year", "council"]
     search_fields = ["title", "detail"]
@@ -95,7 +96,7 @@ class PressCoverageInline(admin.TabularInline):
 
 
 @admin.register(PRYear)
-class PRYearAdmin(admin.ModelAdmin):
+class PRYearAdmin(AuditedModelAdmin):
     list_display = ["__str__", "year", "counted_until", "coverage_total", "council"]
     list_filter = ["council"]
     list_select_related = ["council"]
@@ -114,7 +115,7 @@ class PRYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(PRChannel)
-class PRChannelAdmin(admin.ModelAdmin):
+class PRChannelAdmin(AuditedModelAdmin):
     list_display = ["name", "unit", "slug", "remark", "order"]
     list_editable = ["order"]
     list_filter = ["council"]
@@ -124,7 +125,7 @@ class PRChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(PRFigure)
-class PRFigureAdmin(admin.ModelAdmin):
+class PRFigureAdmin(AuditedModelAdmin):
     list_display = ["__str__", "pr_year", "channel", "count", "cost_display"]
     list_filter = ["pr_year", "channel"]
     list_select_related = ["pr_year", "channel"]
@@ -138,7 +139,7 @@ class PRFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressCoverage)
-class PressCoverageAdmin(admin.ModelAdmin):
+class PressCoverageAdmin(AuditedModelAdmin):
     list_display = ["__str__", "pr_year", "tier", "count"]
     list_filter = ["pr_year", "tier"]
     list_select_related = ["pr_year"]
@@ -147,7 +148,7 @@ class PressCoverageAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChannelMetric)
-class ChannelMetricAdmin(admin.ModelAdmin):
+class ChannelMetricAdmin(AuditedModelAdmin):
     list_display = ["platform", "metric", "year", "value", "unit", "approximate", "note"]
     list_filter = ["year", "platform", "approximate"]
     search_fields = ["platform", "metric", "note"]
@@ -155,7 +156,7 @@ class ChannelMetricAdmin(admin.ModelAdmin):
 
 
 @admin.register(PRTarget)
-class PRTargetAdmin(admin.ModelAdmin):
+class PRTargetAdmin(AuditedModelAdmin):
     list_display = ["__str__", "year", "channel", "target", "target_max", "unit_cost_display"]
     list_filter = ["year", "channel"]
     list_select_related = ["channel"]
@@ -182,7 +183,7 @@ class MonitorInline(admin.TabularInline):
 
 
 @admin.register(MonitorCohort)
-class MonitorCohortAdmin(admin.ModelAdmin):
+class MonitorCohortAdmin(AuditedModelAdmin):
     list_display = [
         "__str__",
         "operated",
@@ -222,7 +223,7 @@ class MonitorCohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(Monitor)
-class MonitorAdmin(admin.ModelAdmin):
+class MonitorAdmin(AuditedModelAdmin):
     list_display = [
         "name",
         "cohort",
@@ -239,7 +240,7 @@ class MonitorAdmin(admin.ModelAdmin):
 
 
 @admin.register(MonitorActivity)
-class MonitorActivityAdmin(admin.ModelAdmin):
+class MonitorActivityAdmin(AuditedModelAdmin):
     list_display = ["__str__", "year", "kind", "count", "place", "participants", "note"]
     list_filter = ["year", "kind"]
     search_fields = ["place", "note"]
@@ -250,7 +251,7 @@ class MonitorActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(SchoolVisit)
-class SchoolVisitAdmin(admin.ModelAdmin):
+class SchoolVisitAdmin(AuditedModelAdmin):
     list_display = [
         "school",
         "level",

@@ -10,12 +10,13 @@ from django.db.models import Count
 
 from council import figures
 from council.admin import HTTPS_URLS
+from council.admin_base import AuditedModelAdmin
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
 from sessions_app.selectors import session_days
 
 
 @admin.register(SessionRules)
-class SessionRulesAdmin(admin.ModelAdmin):
+class SessionRulesAdmin(AuditedModelAdmin):
     list_display = [
         "__str__",
         "max_days_per_year",
@@ -45,7 +46,7 @@ class SessionRulesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(AuditedModelAdmin):
     list_display = ["name", "short_name", "kind", "committee", "slug", "order"]
     list_editable = ["order"]
     list_filter = ["kind", "council"]
@@ -74,7 +75,7 @@ class SittingInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(AuditedModelAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -135,7 +136,7 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(AuditedModelAdmin):
     list_display = ["title", "session", "body_names", "order"]
     list_filter = ["session__kind", "bodies", "session"]
     list_select_related = ["session"]
@@ -152,7 +153,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sitting)
-class SittingAdmin(admin.ModelAdmin):
+class SittingAdmin(AuditedModelAdmin):
     list_display = ["__str__", "date", "body", "number", "minutes_published_on"]
     list_filter = ["body", ("minutes_published_on", admin.EmptyFieldListFilter), "session"]
     list_select_related = ["session", "body"]
