@@ -89,3 +89,16 @@ def session_rules(council: Council):
     from .models import SessionRules
 
     return SessionRules.objects.filter(council=council).first()
+
+
+def session_covering(council: Council, day: datetime.date) -> Session | None:
+    """The council's session whose days (first to last, inclusive) include `day`, or None.
+
+    Used by the school-visit application form: a visit wished for a session day becomes a
+    plenary observation (본회의 참관). One query.
+    """
+    return (
+        Session.objects.filter(council=council, first_day__lte=day, last_day__gte=day)
+        .order_by("first_day", "number")
+        .first()
+    )
