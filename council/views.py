@@ -1,9 +1,33 @@
 """Site-wide pages owned by the project package."""
 
+from django.http import Http404
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
+from council.caching import cached_page
+from council.selectors import page_info, the_council
+from sessions_app import selectors as session_selectors
 
+
+def _today(request) -> str:
+    return session_selectors.today().isoformat()
+
+
+@method_decorator(cached_page("sessions_app", "council", vary=_today), name="dispatch")
 class HomeView(TemplateView):
-    """Placeholder home page; a later issue shows the current session and latest figures."""
+    """The home page: the session in progress or the next one (else the latest), and links
+    to every part of the portal. Cached per day, as the session's status changes with it."""
 
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            council = the_council()
+        except Http404:  # an empty database (before `make setup`): the links still work
+            return context
+        context["featured"] = session_selectors.featured_session(
+            council, on=session_selectors.today()
+        )
+        context["page_info"] = page_info(council, "의회사무국", "sessions_app", "council")
+        return context

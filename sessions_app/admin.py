@@ -5,12 +5,16 @@ A session's length (회기일수) and the weekday of its first and last days are
 its dates and shown read-only; they are never stored.
 """
 
-from django.contrib import admin
+from functools import partial
+
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.urls import path
 
 from council import figures
 from council.admin import HTTPS_URLS
 from council.admin_base import AuditedModelAdmin
+from sessions_app import selectors, views
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
 from sessions_app.selectors import session_days
 
@@ -98,6 +102,14 @@ class SessionAdmin(AuditedModelAdmin):
     readonly_fields = ["days_summary"]
     inlines = [AgendaItemInline, SittingInline]
 
+    def save_model(self, request, obj, form, change):
+        # The form's full_clean() has already enforced the ordinance (Session.clean); a
+        # number that skips one is allowed but worth a second look.
+        warning = None if change else selectors.session_number_gap_warning(obj)
+        super().save_model(request, obj, form, change)
+        if warning:
+            messages.warning(request, warning)
+
     def get_queryset(self, request):
         return (
             super()
@@ -154,9 +166,10 @@ class AgendaItemAdmin(AuditedModelAdmin):
 
 @admin.register(Sitting)
 class SittingAdmin(AuditedModelAdmin):
-    list_display = ["__str__", "date", "body", "number", "minutes_published_on"]
+    list_display = ["__str__", "date", "body", "number", "minutes_published_on", "minutes_status"]
     list_filter = ["body", ("minutes_published_on", admin.EmptyFieldListFilter), "session"]
-    list_select_related = ["session", "body"]
+    # The council's rules come with each row (minutes_status), in the changelist's one query.
+    list_select_related = ["session__council__session_rules", "body"]
     search_fields = ["session__number", "body__name", "body__short_name"]
     ordering = ["-date", "body__order", "number"]
     date_hierarchy = "date"
@@ -166,3 +179,26 @@ class SittingAdmin(AuditedModelAdmin):
         (None, {"fields": ["session", ("body", "number"), "date"]}),
         ("회의록", {"fields": ["minutes_published_on", "minutes_url"]}),
     ]
+
+    def get_urls(self):
+        # 회의록 공개 현황: every sitting held so far against its minutes deadline.
+        compliance = self.admin_site.admin_view(
+            partial(views.minutes_compliance_admin, model_admin=self)
+        )
+        return [
+            path(
+                "minutes-compliance/",
+                compliance,
+                name="sessions_app_sitting_minutes_compliance",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="회의록 공개")
+    def minutes_status(self, obj):
+        rules = getattr(obj.session.council, "session_rules", None)
+        if rules is None:
+            return "-"
+        row = selectors.minutes_compliance(obj, rules=rules, on=selectors.today())
+        taken = f"{row.days_taken}일" if row.is_published else f"{row.days_elapsed}일 경과"
+        return f"{row.status_label} ({taken} / 기한 {row.deadline_days}일)"

@@ -1,0 +1,190 @@
+"""Public pages and feeds of the schedule. Views only read the request, call the selectors
+and render; every figure is computed in sessions_app/selectors.py.
+
+Pages are cached until a session record (or the council) changes, and per day: a session's
+status (예정 / 진행 중 / 종료) depends on today. Absolute links (feeds, the webcal:// link)
+depend on the host, so that is part of the key too.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from council.caching import cached_page
+from council.selectors import page_info, the_council
+
+from . import feeds, selectors
+from .forms import MinutesReportQueryForm, ScheduleQueryForm
+
+RESPONSIBLE_TEAM = "의사팀"
+SCOPES = ("sessions_app", "council")
+
+
+def _today_and_host(request) -> str:
+    return f"{selectors.today().isoformat()}|{request.get_host()}"
+
+
+def _host(request) -> str:
+    return request.get_host()
+
+
+def _year_schedule(request):
+    """The council, today, and the schedule the query string asks for (404 if malformed)."""
+    council = the_council()
+    on = selectors.today()
+    form = ScheduleQueryForm(request.GET)
+    if not form.is_valid():
+        raise Http404("연도 또는 회기 구분이 올바르지 않습니다.")
+    year = form.cleaned_data["year"] or on.year
+    if not selectors.is_schedule_year(council, year, on=on):
+        raise Http404(f"{year}년 회기 일정은 없습니다.")
+    schedule = selectors.year_schedule(council, year, on=on, kind=form.cleaned_data["kind"])
+    return council, on, schedule
+
+
+def _feed_links(request) -> dict[str, str]:
+    feed = request.build_absolute_uri(reverse("sessions_app:calendar_feed"))
+    return {"feed_url": feed, "webcal_url": "webcal://" + feed.split("://", 1)[1]}
+
+
+@cached_page(*SCOPES, vary=_today_and_host)
+def schedule(request):
+    council, on, year_schedule = _year_schedule(request)
+    return render(
+        request,
+        "sessions_app/schedule.html",
+        {
+            "schedule": year_schedule,
+            "bodies": selectors.feed_bodies(council),
+            "today": on,
+            "breadcrumbs": [("회기 일정", "")],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCOPES),
+            **_feed_links(request),
+        },
+    )
+
+
+@cached_page(*SCOPES, vary=_today_and_host)
+def schedule_calendar(request):
+    council, on, year_schedule = _year_schedule(request)
+    months = selectors.year_calendar(
+        year_schedule.year, [entry.session for entry in year_schedule.entries], on=on
+    )
+    return render(
+        request,
+        "sessions_app/calendar.html",
+        {
+            "schedule": year_schedule,
+            "months": months,
+            "weekdays": selectors.CALENDAR_WEEKDAYS,
+            "today": on,
+            "breadcrumbs": [
+                ("회기 일정", reverse("sessions_app:schedule")),
+                (f"{year_schedule.year}년 달력", ""),
+            ],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCOPES),
+            **_feed_links(request),
+        },
+    )
+
+
+@cached_page(*SCOPES, vary=_today_and_host)
+def session_page(request, number: int):
+    council = the_council()
+    on = selectors.today()
+    session = selectors.session_detail(council, number)
+    sittings = selectors.session_sittings(session, rules=selectors.session_rules(council), on=on)
+    year = session.first_day.year
+    return render(
+        request,
+        "sessions_app/session_detail.html",
+        {
+            "entry": selectors.schedule_entry(session, on=on),
+            "session": session,
+            "sittings": sittings,
+            "today": on,
+            "breadcrumbs": [
+                ("회기 일정", reverse("sessions_app:schedule")),
+                (f"{year}년", f"{reverse('sessions_app:schedule')}?year={year}"),
+                (str(session), ""),
+            ],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCOPES),
+            "feed_url": reverse("sessions_app:session_feed", args=[session.number]),
+        },
+    )
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=feeds.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@cached_page("sessions_app", "council", vary=_host)
+def calendar_feed(request):
+    """Every session; with ?body=<slug>, the sittings of that body instead."""
+    council = the_council()
+    stamp = selectors.schedule_changed_at()
+    slug = request.GET.get("body")
+    if slug is not None:
+        body, sittings = selectors.body_sittings(council, slug)
+        content = feeds.body_calendar(
+            council, body, sittings, absolute=request.build_absolute_uri, stamp=stamp
+        )
+        return _ics_response(content, f"sessions-{body.slug}.ics")
+    sessions = selectors.sessions_with_agenda().filter(council=council).order_by("first_day")
+    content = feeds.sessions_calendar(
+        council, sessions, absolute=request.build_absolute_uri, stamp=stamp
+    )
+    return _ics_response(content, "sessions.ics")
+
+
+@cached_page("sessions_app", "council", vary=_host)
+def session_feed(request, number: int):
+    council = the_council()
+    session = selectors.session_detail(council, number)
+    content = feeds.sessions_calendar(
+        council,
+        [session],
+        absolute=request.build_absolute_uri,
+        stamp=selectors.schedule_changed_at(),
+        name=f"{council.name} {session}",
+    )
+    return _ics_response(content, f"session-{session.number}.ics")
+
+
+# ---------------------------------------------------------------- staff: minutes compliance
+
+
+def minutes_compliance_admin(request, model_admin):
+    """The admin's "회의록 공개 현황" (wired in SittingAdmin.get_urls, behind admin_view):
+    every sitting held so far with its minutes against the deadline."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    form = MinutesReportQueryForm(request.GET)
+    if not form.is_valid():
+        form = MinutesReportQueryForm({})
+        form.is_valid()
+    council = the_council()
+    report = selectors.minutes_report(
+        council,
+        on=selectors.today(),
+        year=form.cleaned_data["year"],
+        status=form.cleaned_data["status"],
+    )
+    return TemplateResponse(
+        request,
+        "admin/sessions_app/sitting/minutes_compliance.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.model._meta,
+            "title": "회의록 공개 현황",
+            "report": report,
+            "years": selectors.session_years(council),
+            "form": form,
+        },
+    )
