@@ -1,7 +1,9 @@
 """Public addresses of outreach (see DESIGN.md, "Public addresses")."""
 
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "outreach"
 
-urlpatterns = []
+urlpatterns = [
+    path("visits/apply/", include("outreach.applications")),
+]

@@ -1,0 +1,81 @@
+"""Public budget pages: /budget/ (the latest year), /budget/<year>/ and its CSV and JSON."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from council.caching import cached_page
+from council.selectors import page_info, the_council
+
+from . import exports
+from .selectors import budget_charts, budget_comparison, budget_years, year_financing
+
+TEAM = "의정팀"
+SCOPES = ("budget", "council")  # the tree and amounts; the work plan's projects and the team
+UNITS = ("백만원", "천원")
+DEFAULT_UNIT = "백만원"
+FINANCING_UNIT = "천원"  # as the work plan prints 연차별 소요재원
+
+
+def _comparison_or_404(council, year: int):
+    comparison = budget_comparison(council, year)
+    if comparison is None:
+        raise Http404(f"{year}년 예산 자료가 없습니다.")
+    return comparison
+
+
+def latest(request):
+    """/budget/ → the latest year with a budget."""
+    years = budget_years(the_council())
+    if not years:
+        raise Http404("등록된 예산 자료가 없습니다.")
+    return redirect("budget:year", year=years[-1])
+
+
+@cached_page(*SCOPES)
+def year_page(request, year: int):
+    council = the_council()
+    comparison = _comparison_or_404(council, year)
+    unit = request.GET.get("unit")
+    unit = unit if unit in UNITS else DEFAULT_UNIT  # an unknown unit falls back, never a 500
+    base = reverse("budget:year", kwargs={"year": year})
+    return render(
+        request,
+        "budget/year.html",
+        {
+            "comparison": comparison,
+            "unit": unit,
+            "units": [(u, base if u == DEFAULT_UNIT else f"{base}?unit={u}") for u in UNITS],
+            "unit_query": "" if unit == DEFAULT_UNIT else f"?unit={unit}",
+            "years": budget_years(council),
+            "financing": year_financing(council, year),
+            "financing_unit": FINANCING_UNIT,
+            "charts": budget_charts(comparison, unit),
+            "field_docs": exports.FIELD_DOCS,
+            "breadcrumbs": [("예산", reverse("budget:latest")), (f"{year}년 예산", "")],
+            "page_info": page_info(council, TEAM, *SCOPES),
+        },
+    )
+
+
+@cached_page(*SCOPES)
+def year_csv(request, year: int):
+    comparison = _comparison_or_404(the_council(), year)
+    response = HttpResponse(exports.budget_csv(comparison), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="budget-{year}.csv"'
+    return response
+
+
+@cached_page(*SCOPES)
+def year_json(request, year: int):
+    council = the_council()
+    comparison = _comparison_or_404(council, year)
+    data = exports.budget_json(comparison, council_name=council.name)
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
