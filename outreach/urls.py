@@ -2,8 +2,11 @@
 
 from django.urls import include, path
 
+from . import views
+
 app_name = "outreach"
 
 urlpatterns = [
+    path("", views.overview, name="overview"),
     path("visits/apply/", include("outreach.applications")),
 ]
