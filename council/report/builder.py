@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from budget.selectors import BudgetComparison, FinancingTable, budget_comparison, financing_tables
@@ -141,7 +142,7 @@ class PRFiguresExhibit:
     press: outreach.PRRow | None  # 보도자료, with interviews shown beside it
     interviews: outreach.PRRow | None
     channels: list[outreach.PRRow]  # every other channel
-    coverage_tiers: list[list[tuple[str, int]]]  # per year: (tier label, count) recorded
+    coverage: list[tuple[int | None, list[tuple[str, int]]]]  # per year: total, (tier, count)
     summary: outreach.PressSummary | None
 
 
@@ -252,27 +253,45 @@ def _sessions(council, year: int) -> SessionsExhibit:
     return SessionsExhibit(year, rows, sessions.summarize_sessions(year, found))
 
 
-def _pr_figures(council) -> PRFiguresExhibit:
-    table = outreach.pr_table(council)
+class _Reads:
+    """Record tables several exhibits share, each read at most once per report."""
+
+    def __init__(self, council):
+        self.council = council
+
+    @cached_property
+    def pr_table(self) -> outreach.PRTable:
+        return outreach.pr_table(self.council)
+
+    @cached_property
+    def monitors(self) -> outreach.MonitorOverview:
+        return outreach.monitor_overview(self.council)
+
+    @cached_property
+    def session_rules(self):
+        return sessions.session_rules(self.council)
+
+
+def _pr_figures(table: outreach.PRTable) -> PRFiguresExhibit:
     press = table.row(outreach.PRESS_RELEASE_SLUG)
     interviews = table.row(outreach.INTERVIEW_SLUG)
     paired = {outreach.PRESS_RELEASE_SLUG, outreach.INTERVIEW_SLUG}
-    tiers = []
+    coverage = []
     for year in table.year_numbers:
         cells = [(row.label, row.cell(year).count) for row in table.coverage]
-        tiers.append([(label, count) for label, count in cells if count is not None])
+        tiers = [(label, count) for label, count in cells if count is not None]
+        coverage.append((table.coverage_total.cell(year).count, tiers))
     return PRFiguresExhibit(
         table=table,
         press=press,
         interviews=interviews,
         channels=[r for r in table.rows if r.slug not in paired],
-        coverage_tiers=tiers,
+        coverage=coverage,
         summary=outreach.press_summary(table),
     )
 
 
-def _pr_targets(council, year: int) -> list[TargetRow]:
-    table = outreach.pr_table(council)
+def _pr_targets(council, table: outreach.PRTable, year: int) -> list[TargetRow]:
     rows = []
     for progress in outreach.pr_targets(council, year):
         slug = progress.target.channel.slug
@@ -293,8 +312,9 @@ def _pr_targets(council, year: int) -> list[TargetRow]:
     return rows
 
 
-def _monitors(council, year: int) -> tuple[outreach.CohortRow | None, MonitorActivitiesExhibit]:
-    overview = outreach.monitor_overview(council)
+def _monitors(
+    overview: outreach.MonitorOverview, year: int
+) -> tuple[outreach.CohortRow | None, MonitorActivitiesExhibit]:
     current = next(
         (c for c in overview.cohorts if c.cohort.starts_on and c.cohort.starts_on.year == year),
         None,
@@ -314,8 +334,8 @@ def _monitors(council, year: int) -> tuple[outreach.CohortRow | None, MonitorAct
     return current, MonitorActivitiesExhibit(cohorts=past, years=years, rows=rows)
 
 
-def _exhibit_data(kind: str, council, plan: WorkPlan, projects: list[Project]) -> Any:
-    year = plan.year
+def _exhibit_data(kind: str, reads: _Reads, year: int) -> Any:
+    council = reads.council
     if kind == Kind.SEMINARS:
         return _study_years(council, "seminar", year)
     if kind == Kind.OVERSEAS:
@@ -330,7 +350,7 @@ def _exhibit_data(kind: str, council, plan: WorkPlan, projects: list[Project]) -
             for r in room_rentals(council, [year - 1])
         ]
     if kind in (Kind.SESSION_RULES, Kind.MINUTES_RULES):
-        return sessions.session_rules(council)
+        return reads.session_rules
     if kind == Kind.SESSIONS_HELD:
         return _sessions(council, year - 1)
     if kind == Kind.SESSIONS_PLANNED:
@@ -341,14 +361,14 @@ def _exhibit_data(kind: str, council, plan: WorkPlan, projects: list[Project]) -
             (v for v in visits if v.starts_on.year == year - 1), key=lambda v: v.starts_on
         )
     if kind in (Kind.MONITOR_COHORT, Kind.MONITOR_ACTIVITIES):
-        current, activities = _monitors(council, year)
+        current, activities = _monitors(reads.monitors, year)
         return current if kind == Kind.MONITOR_COHORT else activities
     if kind == Kind.PR_FIGURES:
-        return _pr_figures(council)
+        return _pr_figures(reads.pr_table)
     if kind == Kind.PR_METRICS:
         return outreach.channel_metrics(council, year - 1)
     if kind == Kind.PR_TARGETS:
-        return _pr_targets(council, year)
+        return _pr_targets(council, reads.pr_table, year)
     raise ValueError(f"unknown exhibit kind {kind!r}")
 
 
@@ -405,7 +425,8 @@ def build_report(year: int) -> WorkPlanReport:
     council = plan.council
     projects = list(plan.projects.all())
     kinds = {e.kind for p in projects for e in p.exhibits.all()} - {Kind.PURCHASES}
-    exhibit_data = {kind: _exhibit_data(kind, council, plan, projects) for kind in sorted(kinds)}
+    reads = _Reads(council)
+    exhibit_data = {kind: _exhibit_data(kind, reads, year) for kind in sorted(kinds)}
     financing = financing_tables(projects)
     basis = plan.staff_table.basis_date if plan.staff_table else plan.issued_on
     return WorkPlanReport(
