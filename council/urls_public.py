@@ -1,7 +1,11 @@
 """Public addresses of the council pages: /council/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from council import public_views
 
 app_name = "council"
 
-urlpatterns = []
+urlpatterns = [
+    path("", public_views.overview, name="overview"),
+]
