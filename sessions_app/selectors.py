@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Max, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -154,10 +155,10 @@ def schedule_years(council: Council, *, on: datetime.date) -> list[int]:
     return sorted({*session_years(council), on.year})
 
 
-def is_schedule_year(council: Council, year: int, *, on: datetime.date) -> bool:
-    """A year the schedule answers for: from the first year with a session to the later of the
-    last one and next year (sessions are planned a year ahead); anything else is a 404."""
-    years = schedule_years(council, on=on)
+def is_schedule_year(years: list[int], year: int, *, on: datetime.date) -> bool:
+    """A year the schedule answers for, given schedule_years(): from the first year with a
+    session to the later of the last one and next year (sessions are planned a year ahead);
+    anything else is a 404."""
     return years[0] <= year <= max(years[-1], on.year + 1)
 
 
@@ -450,13 +451,17 @@ def year_schedule(
     council: Council, year: int, *, on: datetime.date, kind: str = ""
 ) -> YearSchedule:
     """A year's sessions with their agenda, status on the day, the year's summary and its use
-    of each ordinance limit. Six queries, whatever the number of sessions or years."""
+    of each ordinance limit. Five queries, whatever the number of sessions or years; Http404
+    for a year outside the schedule (is_schedule_year)."""
+    years = schedule_years(council, on=on)
+    if not is_schedule_year(years, year, on=on):
+        raise Http404(f"{year}년 회기 일정은 없습니다.")
     sessions = list(sessions_in_year(council, year))
     rules = session_rules(council)
     shown = [s for s in sessions if not kind or s.kind == kind]
     return YearSchedule(
         year=year,
-        years=schedule_years(council, on=on),
+        years=years,
         kind=kind,
         entries=schedule_entries(shown, on=on),
         summary=summarize_sessions(year, sessions),

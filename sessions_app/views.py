@@ -40,8 +40,6 @@ def _year_schedule(request):
     if not form.is_valid():
         raise Http404("연도 또는 회기 구분이 올바르지 않습니다.")
     year = form.cleaned_data["year"] or on.year
-    if not selectors.is_schedule_year(council, year, on=on):
-        raise Http404(f"{year}년 회기 일정은 없습니다.")
     schedule = selectors.year_schedule(council, year, on=on, kind=form.cleaned_data["kind"])
     return council, on, schedule
 
