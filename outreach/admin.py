@@ -8,6 +8,7 @@ shown read-only, never stored.
 
 from django.contrib import admin
 from django.db.models import Count, Sum
+from django.utils import timezone
 
 from council.admin import won
 from council.admin_base import AuditedModelAdmin
@@ -24,6 +25,8 @@ from outreach.models import (
     PRYear,
     SchoolVisit,
     StudyEvent,
+    VisitApplication,
+    VisitProgramSettings,
 )
 
 # ---------------------------------------------------------------- seminars, training, community
@@ -276,3 +279,103 @@ class SchoolVisitAdmin(AuditedModelAdmin):
     @admin.display(description="방문 인원 합계(명)")
     def visitors(self, obj):
         return obj.visitors if obj.pk else "-"
+
+
+# ---------------------------------------------------------------- school visit applications
+
+
+@admin.register(VisitProgramSettings)
+class VisitProgramSettingsAdmin(AuditedModelAdmin):
+    list_display = [
+        "__str__",
+        "accepting",
+        "lead_days",
+        "horizon_days",
+        "min_pupils",
+        "max_pupils",
+        "retention_months",
+    ]
+    list_select_related = ["council"]
+    search_fields = ["council__name"]
+    ordering = ["council"]
+    fieldsets = [
+        (None, {"fields": ["council", "accepting"]}),
+        ("신청 기간", {"fields": ["lead_days", "horizon_days"]}),
+        ("인원", {"fields": [("min_pupils", "max_pupils"), ("min_teachers", "max_teachers")]}),
+        ("개인정보", {"fields": ["retention_months"]}),
+    ]
+
+
+@admin.register(VisitApplication)
+class VisitApplicationAdmin(AuditedModelAdmin):
+    """Schools' requests, with the contact's personal data (staff only).
+
+    The school's own answers are read-only; staff decide (승인/반려) and note why. Turning an
+    approved request into a 지방의회 체험 record is left to the application workflow.
+    TODO(owner of the visit application workflow): move the decision into a service
+    (approve/reject actions that also create the SchoolVisit) and call it here.
+    """
+
+    list_display = [
+        "school",
+        "level",
+        "wished_date",
+        "program",
+        "pupils",
+        "teachers",
+        "status",
+        "submitted_at",
+    ]
+    list_filter = ["status", "program", "level", ("wished_date", admin.DateFieldListFilter)]
+    list_select_related = ["council"]
+    search_fields = ["school", "contact_name", "email", "phone"]
+    ordering = ["-submitted_at"]
+    date_hierarchy = "wished_date"
+    fieldsets = [
+        (
+            "신청 내용",
+            {
+                "fields": [
+                    "council",
+                    ("school", "level"),
+                    ("wished_date", "program"),
+                    ("pupils", "teachers"),
+                    "message",
+                    "submitted_at",
+                ]
+            },
+        ),
+        ("담당자 (개인정보)", {"fields": ["contact_name", "phone", "email"]}),
+        (
+            "처리",
+            {"fields": ["status", "decision_note", ("decided_by", "decided_at"), "school_visit"]},
+        ),
+    ]
+    readonly_fields = [
+        "council",
+        "school",
+        "level",
+        "wished_date",
+        "program",
+        "pupils",
+        "teachers",
+        "message",
+        "submitted_at",
+        "contact_name",
+        "phone",
+        "email",
+        "decided_by",
+        "decided_at",
+        "school_visit",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # schools apply through the public form
+
+    def save_model(self, request, obj, form, change):
+        # Who decided and when follow the status (the model's constraint requires it).
+        if "status" in form.changed_data:
+            decided = obj.status != VisitApplication.Status.RECEIVED
+            obj.decided_by = request.user if decided else None
+            obj.decided_at = timezone.now() if decided else None
+        super().save_model(request, obj, form, change)
