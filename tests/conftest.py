@@ -1,5 +1,7 @@
 """Project-wide pytest fixtures."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
@@ -39,3 +41,19 @@ def clear_cache(request):
     cache.clear()
     yield
     cache.clear()
+
+
+# ---------------------------------------------------------------- the seed document's data
+
+
+@pytest.fixture
+def seeded(db):
+    """The seed (fixtures/*.json) loaded into the empty test database, as `make run` does.
+
+    Returns the seeded council (금천구의회).
+    """
+    from council.management.commands.load_seed import SEED_COUNCIL_NAME
+    from council.models import Council
+
+    call_command("load_seed", stdout=StringIO())
+    return Council.objects.get(name=SEED_COUNCIL_NAME)
