@@ -29,6 +29,7 @@ def overview(request):
             "channel_lines": selectors.pr_lines(table, table.rows),
             "coverage_lines": selectors.pr_lines(table, [*table.coverage, table.coverage_total]),
             "charts": selectors.pr_charts(table),
+            "press": selectors.press_summary(table),
             "target_year": target_year,
             "targets": selectors.pr_targets(council, target_year) if target_year else [],
             "monitors": selectors.monitor_overview(council),

@@ -40,6 +40,14 @@ def test_press_coverage_2022_is_the_sum_of_its_tiers(html):
     assert row_starting(rows, "계") == ["계", "462건", "583건", "802건", "97건", "219", "37.56%"]
 
 
+def test_press_releases_count_interviews_as_the_work_plan_does(html):
+    assert (
+        "2022년 보도자료는 인터뷰를 포함해 55건으로 2021년 44건 대비 "
+        '<span class="">11건(25.00%)</span>, 언론보도는 802건으로 583건 대비 '
+        '<span class="">219건(37.56%)</span>'
+    ) in html
+
+
 def test_channels_show_counts_costs_and_year_over_year_change(html):
     rows = table_rows(html, "pr-table")
 
