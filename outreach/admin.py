@@ -6,8 +6,12 @@ Totals (a year's press coverage, a cohort's monitors, a visit's visitors) are co
 shown read-only, never stored.
 """
 
+from collections import Counter
+
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
 from council.admin import won
@@ -175,8 +179,31 @@ class PRTargetAdmin(AuditedModelAdmin):
 # ---------------------------------------------------------------- citizen monitors
 
 
+class MonitorFormSet(BaseInlineFormSet):
+    """Monitor.clean() counts a member's recommendations already saved, so four new rows
+    for one member typed on the cohort page at once would each pass it. The formset holds
+    every monitor of the cohort, so it counts them all."""
+
+    def clean(self):
+        super().clean()
+        limit = self.instance.max_per_member
+        counts = Counter(
+            form.cleaned_data["recommended_by"]
+            for form in self.forms
+            if form.cleaned_data.get("recommended_by") and not form.cleaned_data.get("DELETE")
+        )
+        over = [member for member, count in counts.items() if count > limit]
+        if over:
+            names = ", ".join(member.name for member in over)
+            raise ValidationError(
+                f"의원 한 명은 의정모니터를 {limit}명까지 추천할 수 있습니다. "
+                f"한도를 넘은 의원: {names}"
+            )
+
+
 class MonitorInline(admin.TabularInline):
     model = Monitor
+    formset = MonitorFormSet
     extra = 0
     fields = ["name", "recommended_by", "recommended_on", "resident_since", "opinions_submitted"]
     autocomplete_fields = ["recommended_by"]
