@@ -33,7 +33,13 @@ class BudgetItem(models.Model):
         ordering = ["level", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["council", "parent", "name"],
-                                    name="budgetitem_unique_name"),
+                                    name="budgetitem_unique_name",
+                                    violation_error_message="같은 상위 항목 아래에 같은 이름의 "
+                                                            "항목이 이미 있습니다."),
+            # parent is NULL for programmes, and NULLs never collide in a unique index.
+            models.UniqueConstraint(fields=["council", "name"], condition=Q(parent__isnull=True),
+                                    name="budgetitem_unique_top_name",
+                                    violation_error_message="같은 이름의 정책사업이 이미 있습니다."),
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=4),
                                    name="budgetitem_level_1_to_4"),
         ]

@@ -74,3 +74,12 @@ def test_an_item_below_the_top_needs_a_parent(seeded):
     item = BudgetItem(council=seeded, level=BudgetItem.Level.UNIT, name="떠돌이 단위사업")
 
     assert errors_of(item) == {"parent": ["정책사업이 아닌 항목은 상위 항목이 있어야 합니다."]}
+
+
+def test_two_programmes_of_the_same_name_are_refused(seeded):
+    """NULL parents never collide in a unique index, so top-level names need their own rule."""
+    existing = BudgetItem.objects.get(parent=None, name="행정운영경비")
+    twin = BudgetItem(council=existing.council, parent=None, level=1, name="행정운영경비")
+    with pytest.raises(ValidationError) as excinfo:
+        twin.full_clean()
+    assert "같은 이름의 정책사업이 이미 있습니다." in str(excinfo.value)
