@@ -12,6 +12,7 @@ with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
 | DATABASE_URL           | sqlite:///<project>/db.sqlite3            |
 | REDIS_URL              | unset: database cache (table django_cache)|
 | DJANGO_LOG_FILE        | unset: errors go to stderr only           |
+| DJANGO_STATIC_ROOT     | <project>/staticfiles (collectstatic's target) |
 | DJANGO_CALENDAR_UID_DOMAIN | council-portal.kr (domain in .ics UIDs) |
 | DJANGO_SECURE_SSL_REDIRECT | on unless DEBUG (off behind a proxy that redirects itself) |
 | DJANGO_SECURE_PROXY_SSL_HEADER | off; on when a TLS-terminating proxy sets X-Forwarded-Proto |
@@ -194,7 +195,7 @@ USE_TZ = True
 # ---------------------------------------------------------------- static files
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
