@@ -8,14 +8,14 @@ shown read-only, never stored.
 
 from collections import Counter
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
 
 from council.admin import won
 from council.admin_base import AuditedModelAdmin
+from outreach import applications
 from outreach.models import (
     ChannelMetric,
     CommunityActivity,
@@ -337,10 +337,9 @@ class VisitProgramSettingsAdmin(AuditedModelAdmin):
 class VisitApplicationAdmin(AuditedModelAdmin):
     """Schools' requests, with the contact's personal data (staff only).
 
-    The school's own answers are read-only; staff decide (승인/반려) and note why. Turning an
-    approved request into a 지방의회 체험 record is left to the application workflow.
-    TODO(owner of the visit application workflow): move the decision into a service
-    (approve/reject actions that also create the SchoolVisit) and call it here.
+    The school's own answers are read-only; staff decide (승인/반려) with the list's actions,
+    which call the services of outreach/applications.py (recording who decided and when, and
+    making the 지방의회 체험 record of an approved request), and note why in the form.
     """
 
     list_display = [
@@ -391,18 +390,43 @@ class VisitApplicationAdmin(AuditedModelAdmin):
         "contact_name",
         "phone",
         "email",
+        "status",
         "decided_by",
         "decided_at",
         "school_visit",
     ]
+    actions = ["approve", "approve_and_record_visit", "reject"]
 
     def has_add_permission(self, request):
         return False  # schools apply through the public form
 
-    def save_model(self, request, obj, form, change):
-        # Who decided and when follow the status (the model's constraint requires it).
-        if "status" in form.changed_data:
-            decided = obj.status != VisitApplication.Status.RECEIVED
-            obj.decided_by = request.user if decided else None
-            obj.decided_at = timezone.now() if decided else None
-        super().save_model(request, obj, form, change)
+    def _decide(self, request, queryset, status, *, record_visit=False):
+        done = 0
+        for application in queryset:
+            try:
+                application = applications.decide_visit_application(
+                    application=application, status=status, decided_by=request.user
+                )
+                if record_visit:
+                    applications.create_school_visit(
+                        application=application, decided_by=request.user
+                    )
+            except ValueError as error:
+                self.message_user(request, f"{application.school}: {error}", messages.ERROR)
+                continue
+            done += 1
+        if done:
+            label = VisitApplication.Status(status).label
+            self.message_user(request, f"신청 {done}건을 {label}했습니다.", messages.SUCCESS)
+
+    @admin.action(description="선택한 신청 승인", permissions=["change"])
+    def approve(self, request, queryset):
+        self._decide(request, queryset, VisitApplication.Status.APPROVED)
+
+    @admin.action(description="선택한 신청 승인하고 체험 실적 만들기", permissions=["change"])
+    def approve_and_record_visit(self, request, queryset):
+        self._decide(request, queryset, VisitApplication.Status.APPROVED, record_visit=True)
+
+    @admin.action(description="선택한 신청 반려", permissions=["change"])
+    def reject(self, request, queryset):
+        self._decide(request, queryset, VisitApplication.Status.REJECTED)

@@ -393,3 +393,45 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, council
         URL, form_data(today), REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.1"
     )
     assert forged.status_code == 429
+
+
+def test_staff_approve_in_the_admin_and_the_visit_is_recorded(client, application):
+    staff = clerk("의사팀", "proceedings")
+    client.force_login(staff)
+    changelist = reverse("admin:outreach_visitapplication_changelist")
+    assert "금나래초등학교" in client.get(changelist).content.decode()
+    response = client.post(
+        changelist,
+        {"action": "approve_and_record_visit", "_selected_action": [application.pk]},
+        follow=True,
+    )
+    assert "신청 1건을 승인했습니다" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == VisitApplication.Status.APPROVED
+    assert application.decided_by == staff
+    assert application.school_visit.school == "금나래초등학교"
+    # The decision is in the record's history, with who made it.
+    assert application.history.latest().history_user == staff
+
+
+def test_staff_reject_in_the_admin(client, application):
+    client.force_login(clerk("의사팀", "proceedings"))
+    client.post(
+        reverse("admin:outreach_visitapplication_changelist"),
+        {"action": "reject", "_selected_action": [application.pk]},
+    )
+    application.refresh_from_db()
+    assert application.status == VisitApplication.Status.REJECTED
+    assert application.decided_at is not None
+    assert not SchoolVisit.objects.exists()
+
+
+def test_the_auditor_cannot_decide(client, application):
+    client.force_login(clerk("감사(열람)", "auditor"))
+    response = client.post(
+        reverse("admin:outreach_visitapplication_changelist"),
+        {"action": "approve", "_selected_action": [application.pk]},
+    )
+    assert response.status_code in (200, 302, 403)
+    application.refresh_from_db()
+    assert application.status == VisitApplication.Status.RECEIVED
