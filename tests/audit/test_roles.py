@@ -103,3 +103,15 @@ def test_admin_enforces_the_table(client, clerks, group, model, model_admin):
     assert response.status_code == (302 if allowed(group, model, "change") else 403), "change"
     response = client.post(reverse(f"{name}_delete", args=[MISSING_PK]), {"post": "yes"})
     assert response.status_code == (302 if allowed(group, model, "delete") else 403), "delete"
+
+
+def test_docs_roles_prints_the_same_table():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ROLES.md").read_text()
+    marks = {("view", "add", "change", "delete"): "전체", ("view",): "보기", None: "—"}
+    for label, rights in ROLE_PERMISSIONS.items():
+        rows = [line for line in doc.splitlines() if f"(`{label}`)" in line]
+        assert len(rows) == 1, f"docs/ROLES.md has no row for {label}"
+        cells = [cell.strip() for cell in rows[0].strip("|").split("|")][1:]
+        assert cells == [marks[rights.get(group)] for group in GROUPS], label
