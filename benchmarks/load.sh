@@ -61,6 +61,7 @@ export DJANGO_SECRET_KEY="$(.venv/bin/python -c 'import secrets; print(secrets.t
 export DJANGO_ALLOWED_HOSTS="$HOST"
 export DJANGO_SECURE_SSL_REDIRECT=0
 export DJANGO_HSTS_SECONDS=0
+export DJANGO_STATIC_ROOT="$WORK/static"   # collectstatic's target, removed at the end
 unset REDIS_URL DJANGO_PAGE_CACHE
 
 echo "== preparing database ${BENCH_DB} (migrate, seed) and static files"

@@ -9,6 +9,7 @@ PUBLIC_PAGES = [
     ("/sessions/", "올해 회기 일정"),
     ("/sessions/?year=2023", "2023년 회기 일정"),
     ("/sessions/?year=2022", "2022년 회기 일정"),
+    ("/sessions/calendar/?year=2023", "2023년 회기 달력"),
     ("/sessions/242/", "제242회 임시회"),
     ("/sessions/240/", "제240회 정례회"),
     ("/budget/2023/", "2023년 예산"),

@@ -1,0 +1,55 @@
+"""A citizen using a screen reader or only a keyboard can use every public page.
+
+axe-core (from node_modules, the npm registry's package) runs inside the same chromium with
+the WCAG 2.0/2.1/2.2 A and AA rules, the basis of Korea's KWCAG 2.2. The context bypasses the
+site's CSP only so that the injected axe script may run.
+"""
+
+import pytest
+
+from .conftest import AXE_JS
+from .public_pages import PAGE_IDS, PUBLIC_PAGES
+
+pytestmark = pytest.mark.e2e
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _describe(violations) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['failureSummary'].splitlines()[-1]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("path", "what"), PUBLIC_PAGES, ids=PAGE_IDS)
+def test_public_page_meets_wcag_and_its_first_tab_is_the_skip_link(site, audit_page, path, what):
+    response = audit_page.goto(site + path)
+    expected = 404 if path == "/no-such-page/" else 200
+    assert response.status == expected, f"{what} ({path}) answered {response.status}"
+    assert audit_page.locator("html").get_attribute("lang") == "ko"
+
+    audit_page.add_script_tag(path=str(AXE_JS))
+    results = audit_page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    assert not results["violations"], (
+        f"{what} ({path}) breaks WCAG rules:\n{_describe(results['violations'])}"
+    )
+    # axe really looked: the page's own rules were evaluated, not an empty document.
+    assert any(rule["id"] == "html-has-lang" for rule in results["passes"])
+
+    # Keyboard only: on a freshly loaded page the first Tab lands on "본문 바로가기", which
+    # shows itself and, when followed, moves the focus to the main content.
+    audit_page.goto(site + path)
+    audit_page.keyboard.press("Tab")
+    focused = audit_page.evaluate(
+        "() => [document.activeElement.textContent.trim(),"
+        " document.activeElement.getAttribute('href')]"
+    )
+    assert focused == ["본문 바로가기", "#content"], f"first Tab on {what} ({path})"
+    assert audit_page.get_by_role("link", name="본문 바로가기").is_visible()
+    audit_page.keyboard.press("Enter")
+    assert audit_page.evaluate("() => document.activeElement.id") == "content"
