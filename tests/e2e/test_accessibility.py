@@ -15,6 +15,16 @@ pytestmark = pytest.mark.e2e
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+def _axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    # axe really looked: the page's own rules were evaluated, not an empty document.
+    assert any(rule["id"] == "html-has-lang" for rule in results["passes"])
+    return results["violations"]
+
+
 def _describe(violations) -> str:
     lines = []
     for violation in violations:
@@ -31,15 +41,8 @@ def test_public_page_meets_wcag_and_its_first_tab_is_the_skip_link(site, audit_p
     assert response.status == expected, f"{what} ({path}) answered {response.status}"
     assert audit_page.locator("html").get_attribute("lang") == "ko"
 
-    audit_page.add_script_tag(path=str(AXE_JS))
-    results = audit_page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    assert not results["violations"], (
-        f"{what} ({path}) breaks WCAG rules:\n{_describe(results['violations'])}"
-    )
-    # axe really looked: the page's own rules were evaluated, not an empty document.
-    assert any(rule["id"] == "html-has-lang" for rule in results["passes"])
+    violations = _axe_violations(audit_page)
+    assert not violations, f"{what} ({path}) breaks WCAG rules:\n{_describe(violations)}"
 
     # Keyboard only: on a freshly loaded page the first Tab lands on "본문 바로가기", which
     # shows itself and, when followed, moves the focus to the main content.
@@ -53,3 +56,17 @@ def test_public_page_meets_wcag_and_its_first_tab_is_the_skip_link(site, audit_p
     assert audit_page.get_by_role("link", name="본문 바로가기").is_visible()
     audit_page.keyboard.press("Enter")
     assert audit_page.evaluate("() => document.activeElement.id") == "content"
+
+
+def test_the_apply_form_sent_empty_tells_what_to_fix_accessibly(site, audit_page):
+    """A teacher who sends the school-visit form without filling it in (e.g. a browser that
+    skips the form's own checks) gets the errors in an alert, and the page still meets WCAG."""
+    audit_page.goto(f"{site}/outreach/visits/apply/")
+    audit_page.evaluate("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+    audit_page.locator(".apply-form form [type=submit]").click()
+    audit_page.wait_for_load_state()
+
+    alert = audit_page.get_by_role("alert")
+    assert "입력 내용을 확인해 주세요" in alert.inner_text()
+    violations = _axe_violations(audit_page)
+    assert not violations, f"apply form with errors breaks WCAG rules:\n{_describe(violations)}"

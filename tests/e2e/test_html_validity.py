@@ -29,6 +29,11 @@ def test_every_public_page_passes_the_nu_html_checker(seeded, client, tmp_path):
         assert response["Content-Type"].startswith("text/html")
         (tmp_path / f"page{index:02d}.html").write_bytes(response.content)
         names[f"page{index:02d}.html"] = f"{what} ({path})"
+    # The school-visit form sent empty comes back with its errors: valid too.
+    response = client.post("/outreach/visits/apply/", {})
+    assert response.status_code == 400 and "입력 내용을 확인해 주세요" in response.content.decode()
+    (tmp_path / "apply-errors.html").write_bytes(response.content)
+    names["apply-errors.html"] = "지방의회 체험 신청, 빈 채로 보냄 (POST /outreach/visits/apply/)"
     (tmp_path / "control.html").write_text(BROKEN, encoding="utf-8")
 
     checked = subprocess.run(
