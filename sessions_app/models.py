@@ -109,7 +109,9 @@ class Body(models.Model):
     committee = models.OneToOneField(Committee, on_delete=models.CASCADE, null=True, blank=True,
                                      related_name="body", verbose_name="위원회")
     slug = models.SlugField("주소용 이름", max_length=30)
-    order = models.PositiveSmallIntegerField("순서", default=0)
+    order = models.PositiveSmallIntegerField(
+        "순서", default=0,
+        help_text="안건의 처리 회의체를 이 순서로 표시합니다 (예: 상임위, 예결특위, 본회의).")
 
     class Meta:
         verbose_name = "회의체"

@@ -247,8 +247,9 @@ def _sessions(council, year: int) -> SessionsExhibit:
     for session in found:
         agenda = []
         for item in session.agenda_items.all():
-            bodies = sorted(item.bodies.all(), key=lambda b: (b.is_plenary, b.order, b.name))
-            agenda.append((item.title, [b.short_name for b in bodies]))
+            # Bodies come in their order (Body.order: committees first, the plenary last),
+            # the same order the schedule pages and the calendar feeds use.
+            agenda.append((item.title, [b.short_name for b in item.bodies.all()]))
         rows.append(SessionRow(session, sessions.session_days(session), agenda))
     return SessionsExhibit(year, rows, sessions.summarize_sessions(year, found))
 

@@ -43,7 +43,7 @@ def test_event_speaks_korean_lists_the_agenda_and_links_back(seeded, client):
     assert str(event["SUMMARY"]) == "제244회 금천구의회 정례회"
     description = str(event["DESCRIPTION"])
     assert description.startswith("2023. 6. 8.(목) ~ 6. 30.(금), 23일간")
-    assert "- 2022년 결산안 (본회의, 상임위, 예결특위)" in description
+    assert "- 2022년 결산안 (상임위, 예결특위, 본회의)" in description
     assert "- 구정질문 (본회의)" in description
     assert description.endswith("자세히 보기: http://testserver/sessions/244/")
     assert str(event["URL"]) == "http://testserver/sessions/244/"
@@ -95,7 +95,7 @@ def test_body_feed_has_just_that_bodys_sittings(seeded, client):
     assert first.decoded("DTSTART") == datetime.date(2023, 3, 22)
     assert first.decoded("DTEND") == datetime.date(2023, 3, 23)
     description = str(first["DESCRIPTION"])
-    assert "- 2023년도 제1회 추가경정예산안 (본회의, 상임위, 예결특위)" in description
+    assert "- 2023년도 제1회 추가경정예산안 (상임위, 예결특위, 본회의)" in description
     assert "행정사무감사계획안 승인" not in description  # 행감특위 and 본회의 only
     assert str(cal["X-WR-CALNAME"]) == "금천구의회 예산결산특별위원회 회의 일정"
 
