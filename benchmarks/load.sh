@@ -17,7 +17,8 @@ cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-4}"
+# wrk threads: one per CPU, at most 4 (more would only compete with gunicorn for the CPUs).
+THREADS="${THREADS:-$(n=$(nproc); echo $((n < 4 ? n : 4)))}"
 WORKERS="${WORKERS:-4}"
 YEAR="${YEAR:-2023}"
 PG_SERVER="${PG_SERVER:-postgres://postgres@127.0.0.1:5432}"
