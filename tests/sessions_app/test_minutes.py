@@ -111,11 +111,12 @@ def test_admin_compliance_page_lists_sittings_with_days_against_deadline(
         " ".join(re.sub(r"<[^>]+>", " ", row).split())
         for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
     ]
+    # Same day: in the bodies' order (committees first, the plenary last).
     assert rows == [
-        "제244회 정례회 본회의 제1차 2023. 6. 12.(월) 2일 2023. 6. 14.(수) 2023. 6. 15.(목) "
-        "3일 · 기한 1일 초과 기한 후 공개",
         "제244회 정례회 예산결산특별위원회 제1차 2023. 6. 12.(월) 5일 2023. 6. 17.(토) - "
         "8일 경과 (미공개) · 기한 3일 초과 기한 경과(미공개)",
+        "제244회 정례회 본회의 제1차 2023. 6. 12.(월) 2일 2023. 6. 14.(수) 2023. 6. 15.(목) "
+        "3일 · 기한 1일 초과 기한 후 공개",
     ]
     assert "기한 내 공개: <strong>0</strong>건" in html
     assert "기한 후 공개: <strong>1</strong>건" in html
