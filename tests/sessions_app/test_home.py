@@ -72,3 +72,41 @@ def test_home_without_any_data_still_links_every_page(client):
     assert 'class="featured-session"' not in html
     for href in ("/sessions/", "/budget/", "/outreach/", "/council/", "/workplan/"):
         assert f'href="{href}"' in html
+
+
+def test_home_shows_the_latest_figures_computed_from_the_records(seeded, client):
+    html = client.get("/").content.decode()
+    match = re.search(r'<section aria-labelledby="figures-title">.*?</section>', html, re.S)
+    assert match, "no figures section"
+    text = " ".join(re.sub(r"<[^>]+>", " ", match.group(0)).split())
+
+    assert "2023년 예산 4,378백만원 (2022년 대비 709백만원, 19.32%)" in text
+    assert "2022년 언론보도 802건 (2021년 대비 219건, 37.6%)" in text
+    assert "정원 32명 · 현원 23명 (2023. 2. 기준)" in text
+
+
+def test_home_figures_follow_an_edit(seeded, client):
+    from budget.models import BudgetAmount
+
+    amount = BudgetAmount.objects.get(item__name="의회비", year=2023)
+    amount.amount += 100_000_000
+    amount.save()
+
+    assert "2023년 예산 4,478백만원" in " ".join(
+        re.sub(r"<[^>]+>", " ", client.get("/").content.decode()).split()
+    )
+
+
+def test_home_page_query_budget(seeded, client, settings, django_assert_max_num_queries):
+    """17 queries today, whatever the number of years recorded (the figures read each table
+    once); the budget leaves room for the session lookup and the page info."""
+    from budget.models import BudgetAmount
+
+    settings.PAGE_CACHE_ENABLED = False
+    with django_assert_max_num_queries(18):
+        assert client.get("/").status_code == 200
+    for amount in BudgetAmount.objects.filter(year=2023):
+        for year in range(2010, 2020):
+            BudgetAmount.objects.create(item=amount.item, year=year, amount=amount.amount)
+    with django_assert_max_num_queries(18):
+        assert client.get("/").status_code == 200
