@@ -63,6 +63,7 @@ def render_pdf(report: WorkPlanReport) -> bytes:
 class CachedPDF:
     year: int
     content: bytes
+    filename: str  # the download's name, made with the council's name when rendered
     version: str  # the data versions it was made from (also the ETag's basis)
     rendered: bool  # False when served from the cache
     seconds: float
@@ -72,24 +73,35 @@ def cache_key(year: int, version: str) -> str:
     return f"workplan:pdf:{year}:{version}"
 
 
+def pdf_filename(council_name: str, year: int) -> str:
+    return f"{council_name}_{year - 1}_주요업무추진실적_및_{year}_주요업무계획.pdf"
+
+
 def workplan_pdf(year: int, version: str | None = None) -> CachedPDF:
     """The year's PDF from the shared cache, rendered (and cached) only when the records
-    changed since it was made. Raises ReportNotFound for a year without a work plan."""
+    changed since it was made. Raises ReportNotFound for a year without a work plan.
+
+    A cache hit costs the version lookup and the cache read, nothing else: the file name is
+    cached with the PDF, and a year without a plan never gets an entry."""
     started = time.perf_counter()
     version = version or versioning.version_key(*versioning.TRACKED_APPS)
     key = cache_key(year, version)
-    content = cache.get(key)
-    if content is not None:
-        return CachedPDF(year, content, version, False, time.perf_counter() - started)
-    content = render_pdf(build_report(year))
-    cache.set(key, content, CACHE_SECONDS)
-    return CachedPDF(year, content, version, True, time.perf_counter() - started)
+    hit = cache.get(key)
+    if hit is not None:
+        content, filename = hit
+        return CachedPDF(year, content, filename, version, False, time.perf_counter() - started)
+    report = build_report(year)
+    content = render_pdf(report)
+    filename = pdf_filename(report.council.name, year)
+    cache.set(key, (content, filename), CACHE_SECONDS)
+    return CachedPDF(year, content, filename, version, True, time.perf_counter() - started)
 
 
 __all__ = [
     "CachedPDF",
     "ReportNotFound",
     "cache_key",
+    "pdf_filename",
     "render_html",
     "render_pdf",
     "stylesheet_url",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from council import versioning
 from council.caching import cached_page
-from council.selectors import page_info, the_council, work_plan_years
+from council.selectors import page_info, work_plan_years
 
 from .builder import ReportNotFound, build_report
 from .pdf import workplan_pdf
@@ -22,10 +22,6 @@ MIN_YEAR, MAX_YEAR = 1990, 2100  # WorkPlan.clean() allows these years only
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404(f"주요업무계획 연도는 {MIN_YEAR}년부터 {MAX_YEAR}년 사이입니다.")
-
-
-def pdf_filename(council_name: str, year: int) -> str:
-    return f"{council_name}_{year - 1}_주요업무추진실적_및_{year}_주요업무계획.pdf"
 
 
 @require_safe
@@ -58,21 +54,21 @@ def workplan_html(request, year: int):
 @require_safe
 def workplan_pdf_view(request, year: int):
     _check_year(year)
-    if year not in work_plan_years():
-        raise Http404(f"{year}년 주요업무계획이 없습니다.")
+    # The version first: a cached PDF then costs this query and the cache read, nothing more.
     version = versioning.version_key(*versioning.TRACKED_APPS)
     etag = '"' + hashlib.sha256(f"{year}:{version}".encode()).hexdigest()[:32] + '"'
     if etag in request.headers.get("If-None-Match", ""):
+        # Only a PDF of this year at this version was ever given this ETag.
         response = HttpResponse(status=304)
     else:
         try:
             pdf = workplan_pdf(year, version)
-        except ReportNotFound as missing:
-            raise Http404(str(missing)) from None
+        except ReportNotFound:
+            raise Http404(f"{year}년 주요업무계획이 없습니다.") from None
         response = HttpResponse(pdf.content, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=request.GET.get("inline") != "1",
-            filename=pdf_filename(the_council().name, year),
+            filename=pdf.filename,
         )
         response["X-Workplan-Cache"] = "miss" if pdf.rendered else "hit"
     response["ETag"] = etag

@@ -78,7 +78,7 @@ def test_an_unchanged_pdf_is_served_from_the_cache_without_rendering(
     plan_2023, client, counted_render, django_assert_max_num_queries
 ):
     first = client.get("/workplan/2023.pdf")
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(2):
         second = client.get("/workplan/2023.pdf")
 
     assert counted_render.call_count == 1
