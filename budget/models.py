@@ -19,10 +19,17 @@ class BudgetItem(models.Model):
         DETAIL = 3, "세부사업"
         CATEGORY = 4, "편성목"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="budget_items",
-                                verbose_name="의회")
-    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="children", verbose_name="상위 항목")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="budget_items", verbose_name="의회"
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="상위 항목",
+    )
     level = models.PositiveSmallIntegerField("단계", choices=Level.choices)
     name = models.CharField("명칭", max_length=100)
     order = models.PositiveSmallIntegerField("순서", default=0)
@@ -32,16 +39,21 @@ class BudgetItem(models.Model):
         verbose_name_plural = "예산 항목"
         ordering = ["level", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "parent", "name"],
-                                    name="budgetitem_unique_name",
-                                    violation_error_message="같은 상위 항목 아래에 같은 이름의 "
-                                                            "항목이 이미 있습니다."),
+            models.UniqueConstraint(
+                fields=["council", "parent", "name"],
+                name="budgetitem_unique_name",
+                violation_error_message="같은 상위 항목 아래에 같은 이름의 항목이 이미 있습니다.",
+            ),
             # parent is NULL for programmes, and NULLs never collide in a unique index.
-            models.UniqueConstraint(fields=["council", "name"], condition=Q(parent__isnull=True),
-                                    name="budgetitem_unique_top_name",
-                                    violation_error_message="같은 이름의 정책사업이 이미 있습니다."),
-            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4),
-                                   name="budgetitem_level_1_to_4"),
+            models.UniqueConstraint(
+                fields=["council", "name"],
+                condition=Q(parent__isnull=True),
+                name="budgetitem_unique_top_name",
+                violation_error_message="같은 이름의 정책사업이 이미 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=4), name="budgetitem_level_1_to_4"
+            ),
         ]
 
     def __str__(self):
@@ -51,20 +63,26 @@ class BudgetItem(models.Model):
         if self.parent_id is None:
             if self.level != self.Level.PROGRAMME:
                 raise ValidationError(
-                    {"parent": "정책사업이 아닌 항목은 상위 항목이 있어야 합니다."})
+                    {"parent": "정책사업이 아닌 항목은 상위 항목이 있어야 합니다."}
+                )
             return
         parent = self.parent
         if self.level is not None and self.level != parent.level + 1:
             expected = self.Level(parent.level + 1).label if parent.level < 4 else None
             if expected is None:
                 raise ValidationError({"parent": "편성목 아래에는 항목을 둘 수 없습니다."})
-            raise ValidationError({"level": f"상위 항목이 {parent.get_level_display()}이므로 "
-                                            f"이 항목은 {expected}이어야 합니다."})
+            raise ValidationError(
+                {
+                    "level": f"상위 항목이 {parent.get_level_display()}이므로 "
+                    f"이 항목은 {expected}이어야 합니다."
+                }
+            )
         ancestor = parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
-                raise ValidationError({"parent": "자기 자신이나 하위 항목을 상위 항목으로 "
-                                                 "지정할 수 없습니다."})
+                raise ValidationError(
+                    {"parent": "자기 자신이나 하위 항목을 상위 항목으로 지정할 수 없습니다."}
+                )
             ancestor = ancestor.parent
 
     @property
@@ -79,11 +97,15 @@ class BudgetAmount(models.Model):
         SUPPLEMENTARY_2 = "supp2", "제2회 추경"
         SUPPLEMENTARY_3 = "supp3", "제3회 추경"
 
-    item = models.ForeignKey(BudgetItem, on_delete=models.CASCADE, related_name="amounts",
-                             verbose_name="예산 항목", limit_choices_to={"level": 4})
+    item = models.ForeignKey(
+        BudgetItem,
+        on_delete=models.CASCADE,
+        related_name="amounts",
+        verbose_name="예산 항목",
+        limit_choices_to={"level": 4},
+    )
     year = models.PositiveSmallIntegerField("연도")
-    kind = models.CharField("예산 구분", max_length=10, choices=Kind.choices,
-                            default=Kind.ORIGINAL)
+    kind = models.CharField("예산 구분", max_length=10, choices=Kind.choices, default=Kind.ORIGINAL)
     amount = models.BigIntegerField("금액(원)")
 
     class Meta:
@@ -91,12 +113,16 @@ class BudgetAmount(models.Model):
         verbose_name_plural = "연도별 예산액"
         ordering = ["item", "-year", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["item", "year", "kind"],
-                                    name="budgetamount_unique_year_kind",
-                                    violation_error_message="이 항목의 같은 연도·예산 구분 "
-                                                            "금액이 이미 있습니다."),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="budgetamount_non_negative",
-                                   violation_error_message="예산액은 0원 이상이어야 합니다."),
+            models.UniqueConstraint(
+                fields=["item", "year", "kind"],
+                name="budgetamount_unique_year_kind",
+                violation_error_message="이 항목의 같은 연도·예산 구분 금액이 이미 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="budgetamount_non_negative",
+                violation_error_message="예산액은 0원 이상이어야 합니다.",
+            ),
         ]
 
     def __str__(self):
@@ -105,11 +131,14 @@ class BudgetAmount(models.Model):
     def clean(self):
         errors = {}
         if self.amount is not None and self.amount < 0:
-            errors["amount"] = ("예산액은 0원 이상이어야 합니다. "
-                                 "감액은 해당 연도 금액을 줄여 입력하세요.")
+            errors["amount"] = (
+                "예산액은 0원 이상이어야 합니다. 감액은 해당 연도 금액을 줄여 입력하세요."
+            )
         if self.item_id and self.item.level != BudgetItem.Level.CATEGORY:
-            errors["item"] = ("금액은 편성목(가장 아래 단계)에만 입력합니다. "
-                              "상위 항목의 합계는 자동으로 계산됩니다.")
+            errors["item"] = (
+                "금액은 편성목(가장 아래 단계)에만 입력합니다. "
+                "상위 항목의 합계는 자동으로 계산됩니다."
+            )
         if self.year is not None and not 1990 <= self.year <= 2100:
             errors["year"] = "연도는 1990년부터 2100년 사이여야 합니다."
         if errors:
@@ -127,11 +156,13 @@ class ProjectFinancing(models.Model):
 
     SOURCE_ORDER = [Source.DISTRICT, Source.CITY, Source.NATIONAL, Source.OTHER]
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="financing",
-                                verbose_name="주요사업")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="financing", verbose_name="주요사업"
+    )
     year = models.PositiveSmallIntegerField("연도")
-    source = models.CharField("재원", max_length=10, choices=Source.choices,
-                              default=Source.DISTRICT)
+    source = models.CharField(
+        "재원", max_length=10, choices=Source.choices, default=Source.DISTRICT
+    )
     amount = models.BigIntegerField("금액(원)")
 
     class Meta:
@@ -139,12 +170,16 @@ class ProjectFinancing(models.Model):
         verbose_name_plural = "연차별 소요재원"
         ordering = ["project", "year", "source"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "year", "source"],
-                                    name="financing_unique_year_source",
-                                    violation_error_message="이 사업의 같은 연도·재원 금액이 "
-                                                            "이미 있습니다."),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="financing_non_negative",
-                                   violation_error_message="소요재원은 0원 이상이어야 합니다."),
+            models.UniqueConstraint(
+                fields=["project", "year", "source"],
+                name="financing_unique_year_source",
+                violation_error_message="이 사업의 같은 연도·재원 금액이 이미 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="financing_non_negative",
+                violation_error_message="소요재원은 0원 이상이어야 합니다.",
+            ),
         ]
 
     def __str__(self):

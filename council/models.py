@@ -25,11 +25,13 @@ class Council(models.Model):
 
 
 class Term(models.Model):
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="terms",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="terms", verbose_name="의회"
+    )
     number = models.PositiveSmallIntegerField("대수", validators=[MinValueValidator(1)])
     seats = models.PositiveSmallIntegerField(
-        "의원 정수", help_text="조례가 정한 의원 정수(명). 실제 의원 명단과 별개로 관리합니다.")
+        "의원 정수", help_text="조례가 정한 의원 정수(명). 실제 의원 명단과 별개로 관리합니다."
+    )
     starts_on = models.DateField("임기 시작일")
     ends_on = models.DateField("임기 종료일")
 
@@ -39,8 +41,9 @@ class Term(models.Model):
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(fields=["council", "number"], name="term_unique_number"),
-            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")),
-                                   name="term_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="term_ends_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -57,8 +60,9 @@ class Member(models.Model):
         VICE_CHAIR = "vice_chair", "부의장"
         MEMBER = "member", "의원"
 
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="members",
-                             verbose_name="대수")
+    term = models.ForeignKey(
+        Term, on_delete=models.CASCADE, related_name="members", verbose_name="대수"
+    )
     name = models.CharField("이름", max_length=30)
     role = models.CharField("직위", max_length=20, choices=Role.choices, default=Role.MEMBER)
     party = models.CharField("정당", max_length=30, blank=True)
@@ -69,8 +73,9 @@ class Member(models.Model):
         verbose_name_plural = "의원"
         ordering = ["term", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["term"], condition=Q(role="chair"),
-                                    name="member_one_chair_per_term"),
+            models.UniqueConstraint(
+                fields=["term"], condition=Q(role="chair"), name="member_one_chair_per_term"
+            ),
         ]
 
     def __str__(self):
@@ -82,17 +87,23 @@ class Committee(models.Model):
         STANDING = "standing", "상임위원회"
         SPECIAL = "special", "특별위원회"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="committees",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="committees", verbose_name="의회"
+    )
     name = models.CharField("위원회명", max_length=50)
     short_name = models.CharField("약칭", max_length=20)
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
-    slug = models.SlugField("주소용 이름", max_length=30,
-                            help_text="캘린더 구독 주소 등에 쓰는 영문 이름 (예: budget)")
+    slug = models.SlugField(
+        "주소용 이름", max_length=30, help_text="캘린더 구독 주소 등에 쓰는 영문 이름 (예: budget)"
+    )
     order = models.PositiveSmallIntegerField("순서", default=0)
-    members = models.ManyToManyField(Member, through="CommitteeMembership",
-                                     related_name="committees", blank=True,
-                                     verbose_name="위원")
+    members = models.ManyToManyField(
+        Member,
+        through="CommitteeMembership",
+        related_name="committees",
+        blank=True,
+        verbose_name="위원",
+    )
 
     class Meta:
         verbose_name = "위원회"
@@ -113,20 +124,24 @@ class CommitteeMembership(models.Model):
         VICE_CHAIR = "vice_chair", "부위원장"
         MEMBER = "member", "위원"
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE,
-                                  related_name="memberships", verbose_name="위원회")
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="memberships",
-                               verbose_name="의원")
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="memberships", verbose_name="위원회"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="memberships", verbose_name="의원"
+    )
     role = models.CharField("직위", max_length=20, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
         verbose_name = "위원회 위원"
         verbose_name_plural = "위원회 위원"
         constraints = [
-            models.UniqueConstraint(fields=["committee", "member"],
-                                    name="membership_unique_member"),
-            models.UniqueConstraint(fields=["committee"], condition=Q(role="chair"),
-                                    name="membership_one_chair"),
+            models.UniqueConstraint(
+                fields=["committee", "member"], name="membership_unique_member"
+            ),
+            models.UniqueConstraint(
+                fields=["committee"], condition=Q(role="chair"), name="membership_one_chair"
+            ),
         ]
 
     def __str__(self):
@@ -141,8 +156,9 @@ class SecretariatUnit(models.Model):
         ADVISER = "adviser", "전문위원"
         TEAM = "team", "팀"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE,
-                                related_name="secretariat_units", verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="secretariat_units", verbose_name="의회"
+    )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     name = models.CharField("명칭", max_length=50)
     duties = models.TextField("주요 업무", blank=True)
@@ -164,8 +180,9 @@ class SecretariatUnit(models.Model):
 class StaffTable(models.Model):
     """The staff quota table (정원/현원) as of a basis date."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="staff_tables",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="staff_tables", verbose_name="의회"
+    )
     basis_date = models.DateField("기준일")
     note = models.TextField("비고(파견 등)", blank=True)
 
@@ -175,8 +192,9 @@ class StaffTable(models.Model):
         ordering = ["-basis_date"]
         get_latest_by = "basis_date"
         constraints = [
-            models.UniqueConstraint(fields=["council", "basis_date"],
-                                    name="stafftable_unique_date"),
+            models.UniqueConstraint(
+                fields=["council", "basis_date"], name="stafftable_unique_date"
+            ),
         ]
 
     def __str__(self):
@@ -191,8 +209,9 @@ class StaffQuota(models.Model):
 
     CATEGORY_ORDER = [Category.CAREER, Category.FIXED_TERM, Category.SPECIAL]
 
-    table = models.ForeignKey(StaffTable, on_delete=models.CASCADE, related_name="quotas",
-                              verbose_name="인력 현황표")
+    table = models.ForeignKey(
+        StaffTable, on_delete=models.CASCADE, related_name="quotas", verbose_name="인력 현황표"
+    )
     category = models.CharField("직종", max_length=20, choices=Category.choices)
     grade = models.PositiveSmallIntegerField("직급(급)")
     authorised = models.PositiveSmallIntegerField("정원")
@@ -203,12 +222,15 @@ class StaffQuota(models.Model):
         verbose_name_plural = "정원·현원"
         ordering = ["table", "category", "grade"]
         constraints = [
-            models.UniqueConstraint(fields=["table", "category", "grade"],
-                                    name="quota_unique_grade"),
-            models.CheckConstraint(condition=Q(grade__gte=1, grade__lte=9),
-                                   name="quota_grade_1_to_9"),
-            models.CheckConstraint(condition=Q(authorised__gte=0) & Q(current__gte=0),
-                                   name="quota_non_negative"),
+            models.UniqueConstraint(
+                fields=["table", "category", "grade"], name="quota_unique_grade"
+            ),
+            models.CheckConstraint(
+                condition=Q(grade__gte=1, grade__lte=9), name="quota_grade_1_to_9"
+            ),
+            models.CheckConstraint(
+                condition=Q(authorised__gte=0) & Q(current__gte=0), name="quota_non_negative"
+            ),
         ]
 
     def __str__(self):
@@ -222,12 +244,19 @@ class StaffQuota(models.Model):
 class WorkPlan(models.Model):
     """The annual work plan (전년도 주요업무 추진실적 및 당해연도 주요업무계획)."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="work_plans",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="work_plans", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("계획 연도")
     issued_on = models.DateField("발행일", help_text="표지에는 연도와 월만 표시합니다.")
-    staff_table = models.ForeignKey(StaffTable, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+", verbose_name="게재할 인력 현황표")
+    staff_table = models.ForeignKey(
+        StaffTable,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="게재할 인력 현황표",
+    )
 
     class Meta:
         verbose_name = "주요업무계획"
@@ -248,14 +277,21 @@ class WorkPlan(models.Model):
 class Project(models.Model):
     """A work project (주요사업) of a year's plan."""
 
-    plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="projects",
-                             verbose_name="주요업무계획")
+    plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="projects", verbose_name="주요업무계획"
+    )
     number = models.PositiveSmallIntegerField("연번", validators=[MinValueValidator(1)])
     title = models.CharField("사업명", max_length=100)
-    is_new = models.BooleanField("신규 사업", default=False,
-                                 help_text="체크하면 '신규', 아니면 '계속' 사업입니다.")
-    team = models.ForeignKey(SecretariatUnit, on_delete=models.PROTECT, related_name="projects",
-                             verbose_name="담당 팀", limit_choices_to={"kind": "team"})
+    is_new = models.BooleanField(
+        "신규 사업", default=False, help_text="체크하면 '신규', 아니면 '계속' 사업입니다."
+    )
+    team = models.ForeignKey(
+        SecretariatUnit,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name="담당 팀",
+        limit_choices_to={"kind": "team"},
+    )
 
     class Meta:
         verbose_name = "주요사업"
@@ -287,8 +323,9 @@ class ProjectSection(models.Model):
         PLAN = "plan", "추진계획"
         EFFECT = "effect", "기대효과"
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sections",
-                                verbose_name="주요사업")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="sections", verbose_name="주요사업"
+    )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     heading = models.CharField("소제목", max_length=100, blank=True)
     body = models.TextField("내용", blank=True)
@@ -324,14 +361,19 @@ class ProjectExhibit(models.Model):
         PR_TARGETS = "pr_targets", "홍보 목표"
         PURCHASES = "purchases", "구매 목록"
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="exhibits",
-                                verbose_name="주요사업")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="exhibits", verbose_name="주요사업"
+    )
     kind = models.CharField("표", max_length=30, choices=Kind.choices)
-    section = models.CharField("들어갈 곳", max_length=20, choices=ProjectSection.Kind.choices,
-                               default=ProjectSection.Kind.ACHIEVEMENT)
-    order = models.PositiveSmallIntegerField("순서", default=0,
-                                             help_text="같은 곳의 사업 내용과 함께 "
-                                                       "이 순서로 정렬됩니다.")
+    section = models.CharField(
+        "들어갈 곳",
+        max_length=20,
+        choices=ProjectSection.Kind.choices,
+        default=ProjectSection.Kind.ACHIEVEMENT,
+    )
+    order = models.PositiveSmallIntegerField(
+        "순서", default=0, help_text="같은 곳의 사업 내용과 함께 이 순서로 정렬됩니다."
+    )
 
     class Meta:
         verbose_name = "사업 내 표"
@@ -351,16 +393,18 @@ class PlanItem(models.Model):
     The amount is quantity × unit cost when both are given, otherwise the lump sum.
     """
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="plan_items",
-                                verbose_name="주요사업")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="plan_items", verbose_name="주요사업"
+    )
     title = models.CharField("세부 추진계획", max_length=200)
     details = models.TextField("내용", blank=True)
     schedule = models.CharField("추진일정", max_length=100, blank=True)
     quantity = models.PositiveIntegerField("수량", null=True, blank=True)
     unit = models.CharField("단위", max_length=10, blank=True, help_text="예: 명, 세트, 개")
     unit_cost = models.PositiveBigIntegerField("단가(원)", null=True, blank=True)
-    lump_sum = models.PositiveBigIntegerField("금액(원)", null=True, blank=True,
-                                              help_text="수량·단가로 계산하지 않는 경우에만 입력")
+    lump_sum = models.PositiveBigIntegerField(
+        "금액(원)", null=True, blank=True, help_text="수량·단가로 계산하지 않는 경우에만 입력"
+    )
     order = models.PositiveSmallIntegerField("순서", default=0)
 
     class Meta:
@@ -370,8 +414,11 @@ class PlanItem(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(Q(quantity__isnull=True) & Q(unit_cost__isnull=True))
-                | (Q(quantity__isnull=False) & Q(unit_cost__isnull=False)
-                   & Q(lump_sum__isnull=True)),
+                | (
+                    Q(quantity__isnull=False)
+                    & Q(unit_cost__isnull=False)
+                    & Q(lump_sum__isnull=True)
+                ),
                 name="planitem_amount_one_way",
             ),
         ]
@@ -383,8 +430,12 @@ class PlanItem(models.Model):
         if (self.quantity is None) != (self.unit_cost is None):
             raise ValidationError("수량과 단가는 함께 입력하거나 함께 비워 두어야 합니다.")
         if self.quantity is not None and self.lump_sum is not None:
-            raise ValidationError({"lump_sum": "수량·단가를 입력했으면 금액은 비워 두세요. "
-                                               "금액은 수량 × 단가로 계산됩니다."})
+            raise ValidationError(
+                {
+                    "lump_sum": "수량·단가를 입력했으면 금액은 비워 두세요. "
+                    "금액은 수량 × 단가로 계산됩니다."
+                }
+            )
 
     @property
     def amount(self):
@@ -396,8 +447,9 @@ class PlanItem(models.Model):
 class Purchase(models.Model):
     """An item a project buys (구매 목록)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="purchases",
-                                verbose_name="주요사업")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="purchases", verbose_name="주요사업"
+    )
     item = models.CharField("품목", max_length=50)
     quantity = models.PositiveIntegerField("수량", validators=[MinValueValidator(1)])
     amount = models.PositiveBigIntegerField("예산(원)")
@@ -415,8 +467,9 @@ class Purchase(models.Model):
 class RoomRentalYear(models.Model):
     """회의실 대관 실적: bookings of the council's rooms in a year (the seed gives totals)."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="room_rentals",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="room_rentals", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("연도")
     internal_count = models.PositiveIntegerField("내부 대관(건)", default=0)
     external_count = models.PositiveIntegerField("외부 대관(건)", default=0)

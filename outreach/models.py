@@ -21,19 +21,22 @@ class StudyEvent(models.Model):
         OVERSEAS = "overseas", "해외비교시찰"
         TRAINING = "training", "역량개발교육"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="study_events",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="study_events", verbose_name="의회"
+    )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     starts_on = models.DateField("시작일")
     ends_on = models.DateField("종료일")
-    nights = models.PositiveSmallIntegerField("숙박(박)", null=True, blank=True,
-                                              help_text="해외시찰 등 숙박 일수 (기내 숙박 제외)")
+    nights = models.PositiveSmallIntegerField(
+        "숙박(박)", null=True, blank=True, help_text="해외시찰 등 숙박 일수 (기내 숙박 제외)"
+    )
     place = models.CharField("장소(연수국)", max_length=200)
     content = models.TextField("내용", blank=True, help_text="한 줄에 한 항목")
     members_count = models.PositiveSmallIntegerField("참가 의원(명)", default=0)
     staff_count = models.PositiveSmallIntegerField("참가 직원(명)", default=0)
-    cost = models.PositiveBigIntegerField("소요예산(원)", null=True, blank=True,
-                                          help_text="비용이 없으면 비워 둡니다.")
+    cost = models.PositiveBigIntegerField(
+        "소요예산(원)", null=True, blank=True, help_text="비용이 없으면 비워 둡니다."
+    )
     cost_per_person = models.PositiveBigIntegerField("1인당 예산(원)", null=True, blank=True)
 
     class Meta:
@@ -41,8 +44,10 @@ class StudyEvent(models.Model):
         verbose_name_plural = "세미나·시찰·교육"
         ordering = ["kind", "-starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                   name="studyevent_end_not_before_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="studyevent_end_not_before_start",
+            ),
         ]
 
     def __str__(self):
@@ -69,8 +74,9 @@ class StudyEvent(models.Model):
 class CommunityActivity(models.Model):
     """지역활동: visits to welfare facilities, local events, sports days …"""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE,
-                                related_name="community_activities", verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="community_activities", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("연도")
     period = models.CharField("시기", max_length=50, blank=True, help_text="예: 4월, 10월")
     title = models.CharField("활동", max_length=200)
@@ -91,11 +97,13 @@ class CommunityActivity(models.Model):
 class PRYear(models.Model):
     """A year of PR figures; a year still under way says up to when it is counted."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="pr_years",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="pr_years", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("연도")
-    counted_until = models.DateField("집계 기준일", null=True, blank=True,
-                                     help_text="연도 중간 집계이면 기준일 (예: 1월 현재)")
+    counted_until = models.DateField(
+        "집계 기준일", null=True, blank=True, help_text="연도 중간 집계이면 기준일 (예: 1월 현재)"
+    )
 
     class Meta:
         verbose_name = "홍보 실적 연도"
@@ -114,8 +122,9 @@ class PRYear(models.Model):
 
 
 class PRChannel(models.Model):
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="pr_channels",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="pr_channels", verbose_name="의회"
+    )
     name = models.CharField("매체", max_length=50)
     slug = models.SlugField("주소용 이름", max_length=30)
     unit = models.CharField("단위", max_length=10, help_text="예: 건, 개, 부")
@@ -137,10 +146,12 @@ class PRChannel(models.Model):
 class PRFigure(models.Model):
     """How much of a channel in a year: count (or copies) and cost."""
 
-    pr_year = models.ForeignKey(PRYear, on_delete=models.CASCADE, related_name="figures",
-                                verbose_name="연도")
-    channel = models.ForeignKey(PRChannel, on_delete=models.CASCADE, related_name="figures",
-                                verbose_name="매체")
+    pr_year = models.ForeignKey(
+        PRYear, on_delete=models.CASCADE, related_name="figures", verbose_name="연도"
+    )
+    channel = models.ForeignKey(
+        PRChannel, on_delete=models.CASCADE, related_name="figures", verbose_name="매체"
+    )
     count = models.PositiveIntegerField("건수·부수")
     cost = models.PositiveBigIntegerField("비용(원)", null=True, blank=True)
 
@@ -166,8 +177,9 @@ class PressCoverage(models.Model):
 
     TIER_ORDER = [Tier.NATIONAL, Tier.METROPOLITAN, Tier.LOCAL]
 
-    pr_year = models.ForeignKey(PRYear, on_delete=models.CASCADE, related_name="coverage",
-                                verbose_name="연도")
+    pr_year = models.ForeignKey(
+        PRYear, on_delete=models.CASCADE, related_name="coverage", verbose_name="연도"
+    )
     tier = models.CharField("구분", max_length=20, choices=Tier.choices)
     count = models.PositiveIntegerField("보도 건수")
 
@@ -186,15 +198,17 @@ class PressCoverage(models.Model):
 class ChannelMetric(models.Model):
     """SNS and other detailed PR metrics (followers, average views …)."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="pr_metrics",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="pr_metrics", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("연도")
     platform = models.CharField("매체", max_length=50)
     metric = models.CharField("지표", max_length=100)
     value = models.PositiveIntegerField("값")
     unit = models.CharField("단위", max_length=10)
-    approximate = models.BooleanField("약(여) 수치", default=False,
-                                      help_text="'680여건'처럼 어림수이면 체크")
+    approximate = models.BooleanField(
+        "약(여) 수치", default=False, help_text="'680여건'처럼 어림수이면 체크"
+    )
     note = models.CharField("비고", max_length=200, blank=True)
     order = models.PositiveSmallIntegerField("순서", default=0)
 
@@ -210,14 +224,17 @@ class ChannelMetric(models.Model):
 class PRTarget(models.Model):
     """A year's PR target (보도자료 70건, 의회수첩 500~700부 …)."""
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="pr_targets",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="pr_targets", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("연도")
-    channel = models.ForeignKey(PRChannel, on_delete=models.CASCADE, related_name="targets",
-                                verbose_name="매체")
+    channel = models.ForeignKey(
+        PRChannel, on_delete=models.CASCADE, related_name="targets", verbose_name="매체"
+    )
     target = models.PositiveIntegerField("목표(최소)")
-    target_max = models.PositiveIntegerField("목표(최대)", null=True, blank=True,
-                                             help_text="'500~700부'처럼 범위일 때만")
+    target_max = models.PositiveIntegerField(
+        "목표(최대)", null=True, blank=True, help_text="'500~700부'처럼 범위일 때만"
+    )
     unit_cost = models.PositiveBigIntegerField("단가(원)", null=True, blank=True)
     description = models.CharField("내용", max_length=300, blank=True)
 
@@ -226,21 +243,23 @@ class PRTarget(models.Model):
         verbose_name_plural = "홍보 목표"
         ordering = ["-year", "channel__order"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "year", "channel"],
-                                    name="prtarget_unique"),
+            models.UniqueConstraint(fields=["council", "year", "channel"], name="prtarget_unique"),
             models.CheckConstraint(
                 condition=Q(target_max__isnull=True) | Q(target_max__gte=models.F("target")),
-                name="prtarget_range_ordered"),
+                name="prtarget_range_ordered",
+            ),
         ]
 
     def __str__(self):
         return f"{self.year}년 {self.channel} 목표"
 
     def clean(self):
-        if self.target_max is not None and self.target is not None and \
-                self.target_max < self.target:
-            raise ValidationError(
-                {"target_max": "최대 목표는 최소 목표보다 크거나 같아야 합니다."})
+        if (
+            self.target_max is not None
+            and self.target is not None
+            and self.target_max < self.target
+        ):
+            raise ValidationError({"target_max": "최대 목표는 최소 목표보다 크거나 같아야 합니다."})
 
 
 class MonitorCohort(models.Model):
@@ -250,8 +269,9 @@ class MonitorCohort(models.Model):
         FIRST = "first", "전반기"
         SECOND = "second", "후반기"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE,
-                                related_name="monitor_cohorts", verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="monitor_cohorts", verbose_name="의회"
+    )
     term_number = models.PositiveSmallIntegerField("대수")
     half = models.CharField("전·후반기", max_length=10, choices=Half.choices)
     starts_on = models.DateField("운영 시작일", null=True, blank=True)
@@ -259,9 +279,12 @@ class MonitorCohort(models.Model):
     operated = models.BooleanField("운영 여부", default=True)
     planned_size = models.PositiveSmallIntegerField("모집 인원(약)", null=True, blank=True)
     appointed_count = models.PositiveSmallIntegerField(
-        "위촉 인원(명)", null=True, blank=True,
+        "위촉 인원(명)",
+        null=True,
+        blank=True,
         help_text="개별 명단을 등록하지 않은 과거 기수만 입력합니다. "
-                  "명단이 있으면 자동 집계됩니다.")
+        "명단이 있으면 자동 집계됩니다.",
+    )
     max_per_member = models.PositiveSmallIntegerField("의원별 추천 한도(명)", default=3)
     min_residency_years = models.PositiveSmallIntegerField("최소 거주 기간(년)", default=2)
     basis = models.CharField("근거", max_length=200, blank=True)
@@ -272,8 +295,9 @@ class MonitorCohort(models.Model):
         verbose_name_plural = "의정모니터 기수"
         ordering = ["-term_number", "-half"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "term_number", "half"],
-                                    name="cohort_unique"),
+            models.UniqueConstraint(
+                fields=["council", "term_number", "half"], name="cohort_unique"
+            ),
         ]
 
     def __str__(self):
@@ -289,12 +313,16 @@ def years_between(earlier: datetime.date, later: datetime.date) -> int:
 
 
 class Monitor(models.Model):
-    cohort = models.ForeignKey(MonitorCohort, on_delete=models.CASCADE, related_name="monitors",
-                               verbose_name="기수")
+    cohort = models.ForeignKey(
+        MonitorCohort, on_delete=models.CASCADE, related_name="monitors", verbose_name="기수"
+    )
     name = models.CharField("이름", max_length=30)
-    recommended_by = models.ForeignKey(Member, on_delete=models.PROTECT,
-                                       related_name="recommended_monitors",
-                                       verbose_name="추천 의원")
+    recommended_by = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        related_name="recommended_monitors",
+        verbose_name="추천 의원",
+    )
     recommended_on = models.DateField("추천일")
     resident_since = models.DateField("관내 거주 시작일")
     opinions_submitted = models.PositiveSmallIntegerField("제출 의견(건)", default=0)
@@ -313,11 +341,13 @@ class Monitor(models.Model):
         if cohort and self.resident_since and self.recommended_on:
             if self.resident_since > self.recommended_on:
                 errors["resident_since"] = "거주 시작일은 추천일보다 앞서야 합니다."
-            elif years_between(self.resident_since, self.recommended_on) < \
-                    cohort.min_residency_years:
+            elif (
+                years_between(self.resident_since, self.recommended_on) < cohort.min_residency_years
+            ):
                 errors["resident_since"] = (
                     f"추천일 현재 관내에 {cohort.min_residency_years}년 이상 거주한 사람만 "
-                    f"추천할 수 있습니다. (거주 시작일 {self.resident_since:%Y. %-m. %-d.})")
+                    f"추천할 수 있습니다. (거주 시작일 {self.resident_since:%Y. %-m. %-d.})"
+                )
         if cohort and self.recommended_by_id:
             others = Monitor.objects.filter(cohort=cohort, recommended_by=self.recommended_by_id)
             if self.pk:
@@ -325,7 +355,8 @@ class Monitor(models.Model):
             if others.count() >= cohort.max_per_member:
                 errors["recommended_by"] = (
                     f"의원 한 명은 의정모니터를 {cohort.max_per_member}명까지 추천할 수 있습니다. "
-                    f"이 의원은 이미 {others.count()}명을 추천했습니다.")
+                    f"이 의원은 이미 {others.count()}명을 추천했습니다."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -337,8 +368,9 @@ class MonitorActivity(models.Model):
         OPINIONS = "opinions", "의견접수"
         OBSERVATION = "observation", "본회의 방청"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE,
-                                related_name="monitor_activities", verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="monitor_activities", verbose_name="의회"
+    )
     year = models.PositiveSmallIntegerField("연도")
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     count = models.PositiveSmallIntegerField("횟수·건수")
@@ -351,8 +383,9 @@ class MonitorActivity(models.Model):
         verbose_name_plural = "의정모니터 운영 실적"
         ordering = ["-year", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "year", "kind"],
-                                    name="monitoractivity_unique"),
+            models.UniqueConstraint(
+                fields=["council", "year", "kind"], name="monitoractivity_unique"
+            ),
         ]
 
     def __str__(self):
@@ -368,18 +401,21 @@ class SchoolVisit(models.Model):
         HIGH = "high", "고등학교"
         OTHER = "other", "기타"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="school_visits",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="school_visits", verbose_name="의회"
+    )
     school = models.CharField("학교·단체", max_length=100)
     level = models.CharField("학교급", max_length=20, choices=Level.choices)
     starts_on = models.DateField("방문일")
-    ends_on = models.DateField("방문 종료일", null=True, blank=True,
-                               help_text="여러 날에 나눠 방문한 경우만")
+    ends_on = models.DateField(
+        "방문 종료일", null=True, blank=True, help_text="여러 날에 나눠 방문한 경우만"
+    )
     times = models.CharField("시간", max_length=50, blank=True, help_text="예: 09:00 / 10:40")
     pupils = models.PositiveSmallIntegerField("학생(명)", validators=[MinValueValidator(1)])
     teachers = models.PositiveSmallIntegerField("인솔교사(명)", default=0)
-    description = models.CharField("참가자 구성", max_length=100, blank=True,
-                                   help_text="예: 4학년 9개 반")
+    description = models.CharField(
+        "참가자 구성", max_length=100, blank=True, help_text="예: 4학년 9개 반"
+    )
 
     class Meta:
         verbose_name = "지방의회 체험"
@@ -388,7 +424,8 @@ class SchoolVisit(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
-                name="schoolvisit_end_not_before_start"),
+                name="schoolvisit_end_not_before_start",
+            ),
         ]
 
     def __str__(self):
@@ -449,37 +486,60 @@ def validate_korean_phone(value: str) -> None:
 class VisitProgramSettings(models.Model):
     """The rules of the 지방의회 체험 application form, one row per council (staff edit it)."""
 
-    council = models.OneToOneField(Council, on_delete=models.CASCADE,
-                                   related_name="visit_program_settings", verbose_name="의회")
+    council = models.OneToOneField(
+        Council,
+        on_delete=models.CASCADE,
+        related_name="visit_program_settings",
+        verbose_name="의회",
+    )
     lead_days = models.PositiveSmallIntegerField(
-        "신청 기한(일 전)", default=7, validators=[MinValueValidator(1)],
-        help_text="희망일 며칠 전까지 신청해야 하는지 (예: 7이면 오늘부터 7일 뒤부터 신청 가능)")
+        "신청 기한(일 전)",
+        default=7,
+        validators=[MinValueValidator(1)],
+        help_text="희망일 며칠 전까지 신청해야 하는지 (예: 7이면 오늘부터 7일 뒤부터 신청 가능)",
+    )
     horizon_days = models.PositiveSmallIntegerField(
-        "신청 가능 기간(일)", default=365, validators=[MinValueValidator(1)],
-        help_text="오늘부터 며칠 뒤까지의 날짜를 신청받을지")
-    min_pupils = models.PositiveSmallIntegerField("최소 학생 수(명)", default=1,
-                                                  validators=[MinValueValidator(1)])
+        "신청 가능 기간(일)",
+        default=365,
+        validators=[MinValueValidator(1)],
+        help_text="오늘부터 며칠 뒤까지의 날짜를 신청받을지",
+    )
+    min_pupils = models.PositiveSmallIntegerField(
+        "최소 학생 수(명)", default=1, validators=[MinValueValidator(1)]
+    )
     max_pupils = models.PositiveSmallIntegerField(
-        "최대 학생 수(명)", default=40, validators=[MinValueValidator(1)],
-        help_text="본회의장 한 회 수용 인원. 더 많으면 여러 회로 나눠 신청합니다.")
+        "최대 학생 수(명)",
+        default=40,
+        validators=[MinValueValidator(1)],
+        help_text="본회의장 한 회 수용 인원. 더 많으면 여러 회로 나눠 신청합니다.",
+    )
     min_teachers = models.PositiveSmallIntegerField("최소 인솔교사 수(명)", default=1)
-    max_teachers = models.PositiveSmallIntegerField("최대 인솔교사 수(명)", default=5,
-                                                    validators=[MinValueValidator(1)])
+    max_teachers = models.PositiveSmallIntegerField(
+        "최대 인솔교사 수(명)", default=5, validators=[MinValueValidator(1)]
+    )
     retention_months = models.PositiveSmallIntegerField(
-        "개인정보 보관 기간(개월)", default=12, validators=[MinValueValidator(1)],
+        "개인정보 보관 기간(개월)",
+        default=12,
+        validators=[MinValueValidator(1)],
         help_text="신청일로부터 이 기간이 지나면 purge_visit_applications 명령이 신청서를 "
-                  "파기합니다.")
-    accepting = models.BooleanField("신청 받기", default=True,
-                                    help_text="체크를 해제하면 신청서 대신 안내문이 보입니다.")
+        "파기합니다.",
+    )
+    accepting = models.BooleanField(
+        "신청 받기", default=True, help_text="체크를 해제하면 신청서 대신 안내문이 보입니다."
+    )
 
     class Meta:
         verbose_name = "지방의회 체험 신청 설정"
         verbose_name_plural = "지방의회 체험 신청 설정"
         constraints = [
-            models.CheckConstraint(condition=Q(max_pupils__gte=models.F("min_pupils")),
-                                   name="visitsettings_pupils_range"),
-            models.CheckConstraint(condition=Q(max_teachers__gte=models.F("min_teachers")),
-                                   name="visitsettings_teachers_range"),
+            models.CheckConstraint(
+                condition=Q(max_pupils__gte=models.F("min_pupils")),
+                name="visitsettings_pupils_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_teachers__gte=models.F("min_teachers")),
+                name="visitsettings_teachers_range",
+            ),
         ]
 
     def __str__(self):
@@ -489,8 +549,11 @@ class VisitProgramSettings(models.Model):
         errors = {}
         if self.min_pupils and self.max_pupils and self.max_pupils < self.min_pupils:
             errors["max_pupils"] = "최대 학생 수는 최소 학생 수보다 크거나 같아야 합니다."
-        if self.max_teachers is not None and self.min_teachers is not None and \
-                self.max_teachers < self.min_teachers:
+        if (
+            self.max_teachers is not None
+            and self.min_teachers is not None
+            and self.max_teachers < self.min_teachers
+        ):
             errors["max_teachers"] = "최대 인솔교사 수는 최소 인솔교사 수보다 크거나 같아야 합니다."
         if errors:
             raise ValidationError(errors)
@@ -525,8 +588,9 @@ class VisitApplication(models.Model):
         APPROVED = "approved", "승인"
         REJECTED = "rejected", "반려"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE,
-                                related_name="visit_applications", verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="visit_applications", verbose_name="의회"
+    )
     school = models.CharField("학교명", max_length=100)
     level = models.CharField("학교급", max_length=20, choices=Level.choices)
     contact_name = models.CharField("담당자 이름", max_length=30)
@@ -534,22 +598,37 @@ class VisitApplication(models.Model):
     email = models.EmailField("이메일", max_length=254)
     wished_date = models.DateField("희망일")
     program = models.CharField(
-        "프로그램", max_length=20, choices=Program.choices, default=Program.EXPERIENCE,
-        help_text="희망일이 회기 중이면 신청 시점에 본회의 참관으로 안내됩니다.")
+        "프로그램",
+        max_length=20,
+        choices=Program.choices,
+        default=Program.EXPERIENCE,
+        help_text="희망일이 회기 중이면 신청 시점에 본회의 참관으로 안내됩니다.",
+    )
     pupils = models.PositiveSmallIntegerField("학생(명)", validators=[MinValueValidator(1)])
     teachers = models.PositiveSmallIntegerField("인솔교사(명)", default=1)
     message = models.TextField("요청 사항", max_length=1000, blank=True)
     submitted_at = models.DateTimeField("신청 일시", auto_now_add=True)
-    status = models.CharField("처리 상태", max_length=20, choices=Status.choices,
-                              default=Status.RECEIVED)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name="처리자")
+    status = models.CharField(
+        "처리 상태", max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="처리자",
+    )
     decided_at = models.DateTimeField("처리 일시", null=True, blank=True)
     decision_note = models.CharField("처리 메모(반려 사유 등)", max_length=300, blank=True)
-    school_visit = models.OneToOneField(SchoolVisit, on_delete=models.SET_NULL, null=True,
-                                        blank=True, related_name="application",
-                                        verbose_name="체험 실적")
+    school_visit = models.OneToOneField(
+        SchoolVisit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name="체험 실적",
+    )
 
     class Meta:
         verbose_name = "지방의회 체험 신청"
@@ -561,11 +640,13 @@ class VisitApplication(models.Model):
                 condition=Q(status="received", decided_at__isnull=True)
                 | (~Q(status="received") & Q(decided_at__isnull=False)),
                 name="visitapplication_decided_when_decided",
-                violation_error_message="승인·반려한 신청만 처리 일시를 가집니다."),
+                violation_error_message="승인·반려한 신청만 처리 일시를 가집니다.",
+            ),
             models.CheckConstraint(
                 condition=Q(school_visit__isnull=True) | Q(status="approved"),
                 name="visitapplication_visit_only_when_approved",
-                violation_error_message="승인한 신청만 체험 실적을 만들 수 있습니다."),
+                violation_error_message="승인한 신청만 체험 실적을 만들 수 있습니다.",
+            ),
         ]
 
     def __str__(self):

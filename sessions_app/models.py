@@ -11,23 +11,31 @@ from council.models import Committee, Council
 class SessionRules(models.Model):
     """The council's ordinance on sessions: limits on days and minutes deadlines."""
 
-    council = models.OneToOneField(Council, on_delete=models.CASCADE,
-                                   related_name="session_rules", verbose_name="의회")
+    council = models.OneToOneField(
+        Council, on_delete=models.CASCADE, related_name="session_rules", verbose_name="의회"
+    )
     basis = models.CharField("근거 조례", max_length=200)
     max_days_per_year = models.PositiveSmallIntegerField(
-        "연간 회기일수 한도(일)", validators=[MinValueValidator(1)])
+        "연간 회기일수 한도(일)", validators=[MinValueValidator(1)]
+    )
     max_regular_days_per_year = models.PositiveSmallIntegerField(
-        "정례회 연간 한도(일)", validators=[MinValueValidator(1)])
+        "정례회 연간 한도(일)", validators=[MinValueValidator(1)]
+    )
     max_extraordinary_days = models.PositiveSmallIntegerField(
-        "임시회 회기당 한도(일)", validators=[MinValueValidator(1)])
+        "임시회 회기당 한도(일)", validators=[MinValueValidator(1)]
+    )
     plenary_minutes_days = models.PositiveSmallIntegerField(
-        "본회의 회의록 공개 기한(일)", help_text="회의일 다음 날부터 센 일수")
+        "본회의 회의록 공개 기한(일)", help_text="회의일 다음 날부터 센 일수"
+    )
     committee_minutes_days = models.PositiveSmallIntegerField(
-        "위원회 회의록 공개 기한(일)", help_text="회의일 다음 날부터 센 일수")
-    first_regular_opening = models.CharField("1차 정례회 집회일", max_length=20, blank=True,
-                                             help_text="예: 6. 8")
-    second_regular_opening = models.CharField("2차 정례회 집회일", max_length=20, blank=True,
-                                              help_text="예: 11. 18")
+        "위원회 회의록 공개 기한(일)", help_text="회의일 다음 날부터 센 일수"
+    )
+    first_regular_opening = models.CharField(
+        "1차 정례회 집회일", max_length=20, blank=True, help_text="예: 6. 8"
+    )
+    second_regular_opening = models.CharField(
+        "2차 정례회 집회일", max_length=20, blank=True, help_text="예: 11. 18"
+    )
 
     class Meta:
         verbose_name = "회기 운영 조례 기준"
@@ -37,10 +45,16 @@ class SessionRules(models.Model):
         return f"{self.council} 회기 운영 기준"
 
     def clean(self):
-        if (self.max_regular_days_per_year and self.max_days_per_year
-                and self.max_regular_days_per_year > self.max_days_per_year):
-            raise ValidationError({"max_regular_days_per_year":
-                                   "정례회 한도는 연간 회기일수 한도보다 클 수 없습니다."})
+        if (
+            self.max_regular_days_per_year
+            and self.max_days_per_year
+            and self.max_regular_days_per_year > self.max_days_per_year
+        ):
+            raise ValidationError(
+                {
+                    "max_regular_days_per_year": "정례회 한도는 연간 회기일수 한도보다 클 수 없습니다."
+                }
+            )
 
 
 class Session(models.Model):
@@ -53,27 +67,34 @@ class Session(models.Model):
         PLANNED = "planned", "예정"
         OPENING_FIXED = "opening_fixed", "개회일 확정"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="sessions",
-                                verbose_name="의회")
-    number = models.PositiveSmallIntegerField("회기 번호", validators=[MinValueValidator(1)],
-                                              help_text="예: 242 (제242회)")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="sessions", verbose_name="의회"
+    )
+    number = models.PositiveSmallIntegerField(
+        "회기 번호", validators=[MinValueValidator(1)], help_text="예: 242 (제242회)"
+    )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     first_day = models.DateField("집회일(첫날)")
     last_day = models.DateField("폐회일(마지막 날)")
-    date_status = models.CharField("일정 상태", max_length=20, choices=DateStatus.choices,
-                                   default=DateStatus.HELD, blank=True)
+    date_status = models.CharField(
+        "일정 상태", max_length=20, choices=DateStatus.choices, default=DateStatus.HELD, blank=True
+    )
 
     class Meta:
         verbose_name = "회기"
         verbose_name_plural = "회기"
         ordering = ["first_day", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "number"], name="session_unique_number",
-                                    violation_error_message="같은 번호의 회기가 이미 있습니다."),
-            models.CheckConstraint(condition=Q(last_day__gte=models.F("first_day")),
-                                   name="session_last_not_before_first",
-                                   violation_error_message="마지막 날은 첫날보다 "
-                                                           "앞설 수 없습니다."),
+            models.UniqueConstraint(
+                fields=["council", "number"],
+                name="session_unique_number",
+                violation_error_message="같은 번호의 회기가 이미 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(last_day__gte=models.F("first_day")),
+                name="session_last_not_before_first",
+                violation_error_message="마지막 날은 첫날보다 앞설 수 없습니다.",
+            ),
         ]
 
     def __str__(self):
@@ -101,17 +122,26 @@ class Body(models.Model):
         STANDING = "standing", "상임위원회"
         SPECIAL = "special", "특별위원회"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="bodies",
-                                verbose_name="의회")
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="bodies", verbose_name="의회"
+    )
     name = models.CharField("명칭", max_length=50)
     short_name = models.CharField("약칭", max_length=20)
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
-    committee = models.OneToOneField(Committee, on_delete=models.CASCADE, null=True, blank=True,
-                                     related_name="body", verbose_name="위원회")
+    committee = models.OneToOneField(
+        Committee,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="body",
+        verbose_name="위원회",
+    )
     slug = models.SlugField("주소용 이름", max_length=30)
     order = models.PositiveSmallIntegerField(
-        "순서", default=0,
-        help_text="안건의 처리 회의체를 이 순서로 표시합니다 (예: 상임위, 예결특위, 본회의).")
+        "순서",
+        default=0,
+        help_text="안건의 처리 회의체를 이 순서로 표시합니다 (예: 상임위, 예결특위, 본회의).",
+    )
 
     class Meta:
         verbose_name = "회의체"
@@ -119,8 +149,9 @@ class Body(models.Model):
         ordering = ["order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["council", "slug"], name="body_unique_slug"),
-            models.UniqueConstraint(fields=["council", "short_name"],
-                                    name="body_unique_short_name"),
+            models.UniqueConstraint(
+                fields=["council", "short_name"], name="body_unique_short_name"
+            ),
         ]
 
     def __str__(self):
@@ -132,11 +163,13 @@ class Body(models.Model):
 
 
 class AgendaItem(models.Model):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda_items",
-                                verbose_name="회기")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="agenda_items", verbose_name="회기"
+    )
     title = models.CharField("안건", max_length=200)
-    bodies = models.ManyToManyField(Body, blank=True, related_name="agenda_items",
-                                    verbose_name="처리 회의체")
+    bodies = models.ManyToManyField(
+        Body, blank=True, related_name="agenda_items", verbose_name="처리 회의체"
+    )
     order = models.PositiveSmallIntegerField("순서", default=0)
 
     class Meta:
@@ -151,10 +184,12 @@ class AgendaItem(models.Model):
 class Sitting(models.Model):
     """One meeting of a body within a session (본회의 제1차, 행정재경위원회 제2차 …)."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="sittings",
-                                verbose_name="회기")
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="sittings",
-                             verbose_name="회의체")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="sittings", verbose_name="회기"
+    )
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="sittings", verbose_name="회의체"
+    )
     number = models.PositiveSmallIntegerField("차수", validators=[MinValueValidator(1)])
     date = models.DateField("회의일")
     minutes_published_on = models.DateField("회의록 공개일", null=True, blank=True)
@@ -165,10 +200,11 @@ class Sitting(models.Model):
         verbose_name_plural = "회의(차수)"
         ordering = ["date", "body__order", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "body", "number"],
-                                    name="sitting_unique_number",
-                                    violation_error_message="같은 회의체의 같은 차수가 "
-                                                            "이미 있습니다."),
+            models.UniqueConstraint(
+                fields=["session", "body", "number"],
+                name="sitting_unique_number",
+                violation_error_message="같은 회의체의 같은 차수가 이미 있습니다.",
+            ),
         ]
 
     def __str__(self):
@@ -178,8 +214,10 @@ class Sitting(models.Model):
         errors = {}
         session = getattr(self, "session", None) if self.session_id else None
         if session and self.date and not session.first_day <= self.date <= session.last_day:
-            errors["date"] = (f"회의일은 회기 기간({session.first_day:%Y. %-m. %-d.} ~ "
-                              f"{session.last_day:%Y. %-m. %-d.}) 안이어야 합니다.")
+            errors["date"] = (
+                f"회의일은 회기 기간({session.first_day:%Y. %-m. %-d.} ~ "
+                f"{session.last_day:%Y. %-m. %-d.}) 안이어야 합니다."
+            )
         if self.minutes_published_on and self.date and self.minutes_published_on < self.date:
             errors["minutes_published_on"] = "회의록 공개일은 회의일보다 앞설 수 없습니다."
         if errors:
