@@ -9,7 +9,11 @@ query.
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
+from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -42,9 +46,31 @@ def versions(*scopes: str) -> dict[str, int]:
     return {scope: found.get(scope, 0) for scope in scopes}
 
 
+# What a cached page or PDF is made from besides the records: the code, templates and styles.
+_CODE_FOLDERS = ("council", "sessions_app", "budget", "outreach", "templates", "static/css")
+_CODE_SUFFIXES = {".py", ".html", ".css", ".svg", ".ics", ".txt"}
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code, templates and stylesheets, read once per process.
+
+    Part of every cache key, so a deploy that changes how a page or the PDF looks (a
+    template, the print CSS, a selector) never serves what the old code cached."""
+    digest = hashlib.sha256()
+    for folder in _CODE_FOLDERS:
+        for path in sorted((Path(settings.BASE_DIR) / folder).rglob("*")):
+            if path.suffix in _CODE_SUFFIXES and "migrations" not in path.parts and path.is_file():
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def version_key(*scopes: str) -> str:
-    """A short string that changes whenever a record of the given apps changes."""
-    return "-".join(f"{scope}{number}" for scope, number in sorted(versions(*scopes).items()))
+    """A short string that changes whenever a record of the given apps changes, or the code
+    that presents them."""
+    data = "-".join(f"{scope}{number}" for scope, number in sorted(versions(*scopes).items()))
+    return f"{code_fingerprint()}-{data}"
 
 
 def last_changed(*scopes: str) -> datetime.datetime | None:

@@ -123,3 +123,24 @@ def test_page_cache_can_be_switched_off(seeded, client, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/budget/2023/")
     assert "X-Page-Cache" not in client.get("/budget/2023/")
+
+
+def test_a_deploy_that_changes_a_template_never_serves_what_the_old_code_cached(tmp_path, settings):
+    """Cache keys hold a fingerprint of the code, templates and styles as well as the data
+    versions: new print CSS must not wait for a record edit to reach the PDF."""
+    from council import versioning
+
+    settings.BASE_DIR = tmp_path
+    template = tmp_path / "templates" / "workplan" / "print.html"
+    template.parent.mkdir(parents=True)
+    template.write_text("<p>old layout</p>")
+    try:
+        versioning.code_fingerprint.cache_clear()
+        before = versioning.code_fingerprint()
+        template.write_text("<p>new layout</p>")
+        versioning.code_fingerprint.cache_clear()
+        after = versioning.code_fingerprint()
+    finally:
+        versioning.code_fingerprint.cache_clear()
+
+    assert before != after
