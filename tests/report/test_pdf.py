@@ -43,9 +43,14 @@ def test_pdf_holds_the_seed_key_figures_and_weekdays(pdf_2023):
     assert compact("1국, 3전문위원, 3팀") in compact(text)
     assert compact("정원 32명(현원 23명)") in compact(text)
     assert compact("(기준일 : '23. 2월)") in compact(text)
-    # 예산현황: 총계 4,378 vs 3,669, +709, 19.32%; a decrease with △
-    assert re.search(r"총계 4,378 3,669 709 19\.32%", text)
-    assert re.search(r"의정홍보활동 전개 계 85 97 △12 -12\.37%", text)
+    # 예산현황: 총계 4,378 vs 3,669, +709, 19.32%; a decrease with △. Read with the layout
+    # kept, one table row a line: the tree's levels are indented, so reading order would
+    # take the indented names for a column of their own.
+    rows = [
+        squeeze(line) for page in pdf_pages(pdf_2023, layout=True) for line in page.splitlines()
+    ]
+    assert "총계 4,378 3,669 709 19.32%" in rows
+    assert "의정홍보활동 전개 계 85 97 △12 -12.37%" in rows
     # project 1: budget for the year and the multi-year total
     assert compact("2023년 소요예산 : 86,980천원") in compact(text)
     assert compact("334,792") in compact(text)
