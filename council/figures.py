@@ -69,6 +69,13 @@ def format_rate(rate: Decimal | None, places: int = 2, empty: str = "-") -> str:
     return f"{value:,.{places}f}%"
 
 
+def share(part: int | None, whole: int | None) -> Decimal | None:
+    """part as a percentage of whole (a limit used, a target reached); None without a whole."""
+    if not whole:
+        return None
+    return Decimal(part or 0) * 100 / Decimal(whole)
+
+
 @dataclass(frozen=True)
 class Change:
     """Year-over-year comparison of two stored values (won, counts …)."""

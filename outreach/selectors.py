@@ -166,9 +166,7 @@ class TargetProgress:
     @property
     def percent(self) -> Decimal | None:
         """Progress against the (minimum) target, in percent."""
-        if not self.target.target:
-            return None
-        return Decimal(self.achieved or 0) * 100 / Decimal(self.target.target)
+        return figures.share(self.achieved, self.target.target)
 
     @property
     def planned_cost(self) -> int | None:

@@ -190,7 +190,8 @@ class LimitUse:
     @property
     def percent(self) -> int:
         """Share of the limit used, in whole percent (for a meter), capped at 100."""
-        return min(100, round(self.used * 100 / self.limit)) if self.limit else 100
+        used = figures.share(self.used, self.limit)
+        return 100 if used is None else min(100, int(figures.round_half_up(used)))
 
 
 def longest_extraordinary(sessions) -> Session | None:
