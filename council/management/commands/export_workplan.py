@@ -45,5 +45,5 @@ class Command(BaseCommand):
             years = ", ".join(str(y) for y in work_plan_years()) or "없음"
             raise CommandError(f"{year}년 주요업무계획이 없습니다. 등록된 연도: {years}") from None
         self.stdout.write(
-            self.style.SUCCESS(f"{year}년 주요업무계획 {kind}를 저장했습니다: {path}")
+            self.style.SUCCESS(f"{year}년 주요업무계획을 {kind} 파일로 저장했습니다: {path}")
         )
