@@ -10,10 +10,11 @@ later is tracked too (``makemigrations`` then adds its history table here).
 import simple_history
 from django.apps import apps
 
-TRACKED_APP_LABELS = ("council", "sessions_app", "budget", "outreach")
+TRACKED_APP_LABELS = ("council", "sessions_app", "budget", "outreach", "workplan")
 
-# Bookkeeping, not records: a counter the cache bumps on every save (council/versioning.py).
-UNTRACKED_MODELS = frozenset({"council.dataversion"})
+# Models of the tracked apps whose changes are not worth a history (none today; the data
+# versions live in common, which is not tracked).
+UNTRACKED_MODELS: frozenset[str] = frozenset()
 
 # Plain many-to-many fields whose changes are kept with the record (through-models with
 # their own class, like CommitteeMembership, are tracked as records themselves).

@@ -98,7 +98,7 @@ LUA
 start_gunicorn() {
     # start_gunicorn ENV=VALUE...: a fresh gunicorn with these extra variables.
     stop_gunicorn
-    env "$@" .venv/bin/gunicorn council.wsgi:application \
+    env "$@" .venv/bin/gunicorn portal.wsgi:application \
         --bind "${HOST}:${PORT}" --workers "$WORKERS" --worker-class sync \
         --log-level warning --error-logfile "$WORK/gunicorn.log" &
     GUNICORN_PID=$!

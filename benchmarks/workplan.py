@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
 CHROMIUM = "/usr/bin/chromium"
 
@@ -86,8 +86,8 @@ def main() -> None:
     from django.test.utils import setup_test_environment
     from pypdf import PdfReader
 
-    from council.report.builder import build_report
-    from council.report.pdf import render_html, render_pdf, workplan_pdf
+    from workplan.report.builder import build_report
+    from workplan.report.pdf import render_html, render_pdf, workplan_pdf
 
     setup_test_environment()  # the test client may use "testserver" as host
     call_command("createcachetable", verbosity=0)  # as `make setup` does; no-op when present

@@ -1,19 +1,17 @@
-"""The secretariat's screens for the budget tree and each project's multi-year financing.
+"""The secretariat's screens for the budget tree.
 
 Amounts are entered on expense categories (편성목) only; every sub-total, change and change
-rate is computed by budget.selectors / council.figures and shown read-only, never stored.
+rate is computed by budget.selectors / common.figures and shown read-only, never stored.
 """
 
 from django.contrib import admin
-from django.db.models import F, Q, Sum
 from django.utils.html import format_html, format_html_join
 
 from budget import selectors
-from budget.models import BudgetAmount, BudgetItem, ProjectFinancing
-from council import figures
-from council.admin import ProjectAdmin, won
-from council.admin_base import AuditedModelAdmin
-from council.models import Council, Project
+from budget.models import BudgetAmount, BudgetItem
+from common import figures
+from common.admin import AuditedModelAdmin, won
+from council.models import Council
 
 
 def _comparisons(years):
@@ -168,78 +166,3 @@ class BudgetAmountAdmin(AuditedModelAdmin):
     @admin.display(description="금액", ordering="amount")
     def amount_display(self, obj):
         return won(obj.amount)
-
-
-@admin.register(ProjectFinancing)
-class ProjectFinancingAdmin(AuditedModelAdmin):
-    list_display = ["project", "year", "source", "amount_display"]
-    list_filter = ["year", "source", "project__plan"]
-    list_select_related = ["project"]
-    search_fields = ["project__title"]
-    ordering = ["project", "year", "source"]
-    autocomplete_fields = ["project"]
-
-    @admin.display(description="금액", ordering="amount")
-    def amount_display(self, obj):
-        return won(obj.amount)
-
-
-# ---------------------------------------------------------------- financing on the project page
-
-
-class ProjectFinancingInline(admin.TabularInline):
-    model = ProjectFinancing
-    extra = 0
-    fields = ["year", "source", "amount"]
-    ordering = ["year", "source"]
-
-
-# A clerk edits a project's financing on the project's own page, but council (which owns
-# Project and its admin) must not import budget. So the budget app, which may depend on
-# council, replaces the registered ProjectAdmin with a subclass that adds the financing inline
-# and totals. A subclass keeps council's ProjectAdmin untouched for anyone importing it and
-# names what it adds, unlike patching attributes in admin.site._registry. The import of
-# council.admin above guarantees Project is registered before it is unregistered here.
-admin.site.unregister(Project)
-
-
-@admin.register(Project)
-class ProjectWithFinancingAdmin(ProjectAdmin):
-    list_display = [*ProjectAdmin.list_display, "plan_year_budget"]
-    fieldsets = [
-        *ProjectAdmin.fieldsets,
-        ("연차별 소요재원 (자동 계산)", {"fields": ["financing_summary"]}),
-    ]
-    readonly_fields = [*ProjectAdmin.readonly_fields, "financing_summary"]
-    inlines = [*ProjectAdmin.inlines, ProjectFinancingInline]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                _plan_year_budget=Sum(
-                    "financing__amount", filter=Q(financing__year=F("plan__year"))
-                )
-            )
-        )
-
-    @admin.display(description="당해 연도 소요예산", ordering="_plan_year_budget")
-    def plan_year_budget(self, obj):
-        return won(obj._plan_year_budget)
-
-    @admin.display(description="연도별 합계")
-    def financing_summary(self, obj):
-        table = selectors.financing_tables([obj]).get(obj.pk) if obj.pk else None
-        if table is None:
-            return "아래 연차별 소요재원을 입력하고 저장하면 계산됩니다."
-        return format_html(
-            "<table><thead><tr><th>연도</th><th>합계</th></tr></thead>"
-            "<tbody>{}<tr><th>계</th><th>{}</th></tr></tbody></table>",
-            format_html_join(
-                "",
-                "<tr><td>{}년</td><td>{}</td></tr>",
-                ((year, won(table.total.by_year[year])) for year in table.years),
-            ),
-            won(table.total.total),
-        )

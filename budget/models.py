@@ -1,5 +1,5 @@
-"""The budget tree (정책사업 > 단위사업 > 세부사업 > 편성목) with amounts per year, and each
-work project's multi-year financing by source.
+"""The budget tree (정책사업 > 단위사업 > 세부사업 > 편성목) with amounts per year
+(each work project's financing lives in workplan).
 
 Money is stored in won. Only expense categories (편성목, the leaves) carry amounts; every
 sub-total is computed.
@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from council.models import Council, Project
+from council.models import Council
 
 
 class BudgetItem(models.Model):
@@ -143,48 +143,3 @@ class BudgetAmount(models.Model):
             errors["year"] = "연도는 1990년부터 2100년 사이여야 합니다."
         if errors:
             raise ValidationError(errors)
-
-
-class ProjectFinancing(models.Model):
-    """연차별 소요재원: a work project's money for one year from one source."""
-
-    class Source(models.TextChoices):
-        DISTRICT = "district", "구비"
-        CITY = "city", "시비"
-        NATIONAL = "national", "국비"
-        OTHER = "other", "기타"
-
-    SOURCE_ORDER = [Source.DISTRICT, Source.CITY, Source.NATIONAL, Source.OTHER]
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="financing", verbose_name="주요사업"
-    )
-    year = models.PositiveSmallIntegerField("연도")
-    source = models.CharField(
-        "재원", max_length=10, choices=Source.choices, default=Source.DISTRICT
-    )
-    amount = models.BigIntegerField("금액(원)")
-
-    class Meta:
-        verbose_name = "연차별 소요재원"
-        verbose_name_plural = "연차별 소요재원"
-        ordering = ["project", "year", "source"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "year", "source"],
-                name="financing_unique_year_source",
-                violation_error_message="이 사업의 같은 연도·재원 금액이 이미 있습니다.",
-            ),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0),
-                name="financing_non_negative",
-                violation_error_message="소요재원은 0원 이상이어야 합니다.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.project} {self.year}년 {self.get_source_display()}"
-
-    def clean(self):
-        if self.amount is not None and self.amount < 0:
-            raise ValidationError({"amount": "소요재원은 0원 이상이어야 합니다."})

@@ -1,7 +1,7 @@
 """Reads of the budget shared by the budget pages, the CSV/JSON downloads and the work plan.
 
 Only expense categories (편성목) carry amounts; every sub-total is summed here from them, in
-won, and changes are computed from the sums (council.figures), never from rounded figures.
+won, and changes are computed from the sums (common.figures), never from rounded figures.
 """
 
 from __future__ import annotations
@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from common import charts, figures
+from council.models import Council
 
-from council import charts, figures
-from council.models import Council, Project
-
-from .models import BudgetAmount, BudgetItem, ProjectFinancing
+from .models import BudgetAmount, BudgetItem
 
 
 @dataclass
@@ -115,91 +113,6 @@ def budget_years(council: Council) -> list[int]:
     return sorted(
         set(BudgetAmount.objects.filter(item__council=council).values_list("year", flat=True))
     )
-
-
-# ---------------------------------------------------------------- project financing
-
-
-@dataclass
-class FinancingRow:
-    source: str  # "계" for the total row
-    by_year: dict[int, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_year.values())
-
-
-@dataclass
-class FinancingTable:
-    """연차별 소요재원: a project's money per year and source, with totals."""
-
-    project_id: int
-    years: list[int]
-    rows: list[FinancingRow]  # one per source
-    total: FinancingRow
-
-    def for_year(self, year: int) -> int | None:
-        return self.total.by_year.get(year)
-
-
-def financing_tables(projects) -> dict[int, FinancingTable]:
-    """Financing tables of several projects in one query, keyed by project id."""
-    ids = [p.pk if isinstance(p, Project) else p for p in projects]
-    cells = defaultdict(lambda: defaultdict(dict))
-    for project_id, year, source, amount in ProjectFinancing.objects.filter(
-        project_id__in=ids
-    ).values_list("project_id", "year", "source", "amount"):
-        cells[project_id][source][year] = amount
-    labels = dict(ProjectFinancing.Source.choices)
-    tables = {}
-    for project_id, by_source in cells.items():
-        years = sorted({y for by_year in by_source.values() for y in by_year})
-        rows = [
-            FinancingRow(source=labels[source], by_year=dict(by_source[source]))
-            for source in ProjectFinancing.SOURCE_ORDER
-            if source in by_source
-        ]
-        total = FinancingRow(
-            source="계", by_year={y: sum(row.by_year.get(y, 0) for row in rows) for y in years}
-        )
-        tables[project_id] = FinancingTable(
-            project_id=project_id, years=years, rows=rows, total=total
-        )
-    return tables
-
-
-def project_budget_for_year(project: Project, year: int) -> int | None:
-    """A project's 소요예산 for a year: its financing from every source that year."""
-    return ProjectFinancing.objects.filter(project=project, year=year).aggregate(
-        total=Sum("amount")
-    )["total"]
-
-
-@dataclass
-class ProjectFinancingRow:
-    project: Project
-    table: FinancingTable | None  # None when no financing is recorded for the project
-
-    @property
-    def lines(self) -> list[tuple[str, int, list[int | None]]]:
-        """(source, total, amount per year aligned with table.years): 계 first, as printed."""
-        if self.table is None:
-            return []
-        return [
-            (row.source, row.total, [row.by_year.get(y) for y in self.table.years])
-            for row in (self.table.total, *self.table.rows)
-        ]
-
-
-def year_financing(council: Council, year: int) -> list[ProjectFinancingRow]:
-    """연차별 소요재원 of every project in the year's work plan, in project order. Two
-    queries however many projects and years."""
-    projects = list(
-        Project.objects.filter(plan__council=council, plan__year=year).order_by("number")
-    )
-    tables = financing_tables(projects)
-    return [ProjectFinancingRow(project=p, table=tables.get(p.pk)) for p in projects]
 
 
 # ---------------------------------------------------------------- charts

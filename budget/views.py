@@ -8,17 +8,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from council.caching import cached_page
-from council.selectors import page_info, the_council
+from common.caching import cached_page
+from council.selectors import page_info
+from council.shortcuts import council_or_404
 
 from . import exports
-from .selectors import budget_charts, budget_comparison, budget_years, year_financing
+from .selectors import budget_charts, budget_comparison, budget_years
 
 TEAM = "의정팀"
 SCOPES = ("budget", "council")  # the tree and amounts; the work plan's projects and the team
 UNITS = ("백만원", "천원")
 DEFAULT_UNIT = "백만원"
-FINANCING_UNIT = "천원"  # as the work plan prints 연차별 소요재원
 
 
 def _comparison_or_404(council, year: int):
@@ -30,7 +30,7 @@ def _comparison_or_404(council, year: int):
 
 def latest(request):
     """/budget/ → the latest year with a budget."""
-    years = budget_years(the_council())
+    years = budget_years(council_or_404())
     if not years:
         raise Http404("등록된 예산 자료가 없습니다.")
     return redirect("budget:year", year=years[-1])
@@ -38,7 +38,7 @@ def latest(request):
 
 @cached_page(*SCOPES)
 def year_page(request, year: int):
-    council = the_council()
+    council = council_or_404()
     comparison = _comparison_or_404(council, year)
     unit = request.GET.get("unit")
     unit = unit if unit in UNITS else DEFAULT_UNIT  # an unknown unit falls back, never a 500
@@ -52,8 +52,6 @@ def year_page(request, year: int):
             "units": [(u, base if u == DEFAULT_UNIT else f"{base}?unit={u}") for u in UNITS],
             "unit_query": "" if unit == DEFAULT_UNIT else f"?unit={unit}",
             "years": budget_years(council),
-            "financing": year_financing(council, year),
-            "financing_unit": FINANCING_UNIT,
             "charts": budget_charts(comparison, unit),
             "field_docs": exports.FIELD_DOCS,
             "breadcrumbs": [("예산", reverse("budget:latest")), (f"{year}년 예산", "")],
@@ -64,7 +62,7 @@ def year_page(request, year: int):
 
 @cached_page(*SCOPES)
 def year_csv(request, year: int):
-    comparison = _comparison_or_404(the_council(), year)
+    comparison = _comparison_or_404(council_or_404(), year)
     response = HttpResponse(exports.budget_csv(comparison), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="budget-{year}.csv"'
     return response
@@ -72,7 +70,7 @@ def year_csv(request, year: int):
 
 @cached_page(*SCOPES)
 def year_json(request, year: int):
-    council = the_council()
+    council = council_or_404()
     comparison = _comparison_or_404(council, year)
     data = exports.budget_json(comparison, council_name=council.name)
     return HttpResponse(

@@ -5,34 +5,25 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-from django.http import Http404
-
-from council import versioning
+from common import versioning
 from council.models import (
     Committee,
     CommitteeMembership,
     Council,
     Member,
-    Project,
-    RoomRentalYear,
     SecretariatUnit,
     StaffQuota,
     StaffTable,
     Term,
-    WorkPlan,
 )
 
 
-def the_council() -> Council:
-    """The council this portal serves (the one Council row).
+def the_council() -> Council | None:
+    """The council this portal serves (the one Council row), None before any is recorded.
 
     A deployment serves one council; another council is other data, not other code.
     """
-    council = Council.objects.order_by("pk").first()
-    if council is None:
-        raise Http404("의회 정보가 아직 등록되지 않았습니다.")
-    return council
+    return Council.objects.order_by("pk").first()
 
 
 @dataclass(frozen=True)
@@ -282,35 +273,3 @@ def staff_table(council: Council, basis: datetime.date | None = None) -> StaffOv
         )
         block.rows.append(QuotaRow(q.category, block.label, q.grade, q.authorised, q.current))
     return StaffOverview(table=table, categories=list(categories.values()))
-
-
-# ---------------------------------------------------------------- work plans
-
-
-def work_plan_years(council: Council | None = None) -> list[int]:
-    plans = WorkPlan.objects.all() if council is None else WorkPlan.objects.filter(council=council)
-    return sorted(plans.values_list("year", flat=True))
-
-
-def work_plan_for_year(year: int) -> WorkPlan | None:
-    """A year's work plan with its council and staff table, and every project's team,
-    sections, exhibits, plan items and purchases: six queries however many projects."""
-    return (
-        WorkPlan.objects.filter(year=year)
-        .select_related("council", "staff_table")
-        .prefetch_related(
-            Prefetch(
-                "projects",
-                queryset=Project.objects.select_related("team")
-                .order_by("number")
-                .prefetch_related("sections", "exhibits", "plan_items", "purchases"),
-            ),
-        )
-        .order_by("council_id")
-        .first()
-    )
-
-
-def room_rentals(council: Council, years) -> list[RoomRentalYear]:
-    """회의실 대관 실적 of the given years, latest first. One query."""
-    return list(RoomRentalYear.objects.filter(council=council, year__in=list(years)))

@@ -1,46 +1,28 @@
-"""Site-wide pages owned by the project package."""
+"""Public page /council/: the term and its seats, members, committees, the secretariat and
+the staff table."""
 
-from django.http import Http404
-from django.utils.decorators import method_decorator
-from django.views.generic import TemplateView
+from __future__ import annotations
 
-from budget import selectors as budget_selectors
-from council.caching import cached_page
-from council.selectors import page_info, staff_table, the_council
-from outreach import selectors as outreach_selectors
-from sessions_app import selectors as session_selectors
+from django.shortcuts import render
 
+from common.caching import cached_page
+from council.selectors import council_overview, page_info, staff_table
+from council.shortcuts import council_or_404
 
-def _today(request) -> str:
-    return session_selectors.today().isoformat()
+TEAM = "의정팀"
+SCOPES = ("council",)
 
 
-@method_decorator(
-    cached_page("sessions_app", "council", "budget", "outreach", vary=_today), name="dispatch"
-)
-class HomeView(TemplateView):
-    """The home page: the session in progress or the next one (else the latest), the latest
-    figures (budget, press coverage, staff) and links to every part of the portal. Like the
-    root urls it sits above the apps. Cached per day, as the session's status changes."""
-
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        try:
-            council = the_council()
-        except Http404:  # an empty database (before `make setup`): the links still work
-            return context
-        context["featured"] = session_selectors.featured_session(
-            council, on=session_selectors.today()
-        )
-        years = budget_selectors.budget_years(council)
-        context["budget"] = (
-            budget_selectors.budget_comparison(council, years[-1]) if years else None
-        )
-        context["press"] = outreach_selectors.press_summary(outreach_selectors.pr_table(council))
-        context["staff"] = staff_table(council)
-        context["page_info"] = page_info(
-            council, "의회사무국", "sessions_app", "council", "budget", "outreach"
-        )
-        return context
+@cached_page(*SCOPES)
+def overview(request):
+    council = council_or_404()
+    return render(
+        request,
+        "council/overview.html",
+        {
+            "overview": council_overview(council),
+            "staff": staff_table(council),
+            "breadcrumbs": [("의회 소개", "")],
+            "page_info": page_info(council, TEAM, *SCOPES),
+        },
+    )

@@ -13,8 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
 
-from council.admin import won
-from council.admin_base import AuditedModelAdmin
+from common.admin import AuditedModelAdmin, won
 from outreach import applications
 from outreach.models import (
     ChannelMetric,
@@ -27,6 +26,7 @@ from outreach.models import (
     PRFigure,
     PRTarget,
     PRYear,
+    RoomRentalYear,
     SchoolVisit,
     StudyEvent,
     VisitApplication,
@@ -430,3 +430,16 @@ class VisitApplicationAdmin(AuditedModelAdmin):
     @admin.action(description="선택한 신청 반려", permissions=["change"])
     def reject(self, request, queryset):
         self._decide(request, queryset, VisitApplication.Status.REJECTED)
+
+
+@admin.register(RoomRentalYear)
+class RoomRentalYearAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "year", "internal_count", "external_count", "total_count", "council"]
+    list_filter = ["council"]
+    list_select_related = ["council"]
+    search_fields = ["year"]
+    ordering = ["-year"]
+
+    @admin.display(description="합계(건)")
+    def total_count(self, obj):
+        return obj.internal_count + obj.external_count

@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from council.models import Council
-from council.selectors import the_council
+from council.shortcuts import council_or_404
 from outreach.forms import VisitApplicationForm
 from outreach.models import SchoolVisit, VisitApplication, VisitProgramSettings
 from sessions_app.selectors import session_covering
@@ -210,7 +210,7 @@ def too_many_requests(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def apply(request):
-    council = the_council()
+    council = council_or_404()
     rules = visit_program_settings(council)
     today = timezone.localdate()
     if not rules.accepting:

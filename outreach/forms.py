@@ -8,7 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 
-from council import figures
+from common import figures
 from outreach.models import VisitApplication, VisitProgramSettings, normalize_korean_phone
 
 HONEYPOT_FIELD = "homepage"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from council.caching import cached_page
-from council.selectors import page_info, the_council
+from common.caching import cached_page
+from council.selectors import page_info
+from council.shortcuts import council_or_404
 
 from . import selectors
 
@@ -16,7 +17,7 @@ SCOPES = ("outreach", "council")
 
 @cached_page(*SCOPES)
 def overview(request):
-    council = the_council()
+    council = council_or_404()
     table = selectors.pr_table(council)
     target_years = selectors.pr_target_years(council)
     target_year = target_years[-1] if target_years else None

@@ -11,10 +11,10 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import path
 
-from council import figures
-from council.admin import HTTPS_URLS
-from council.admin_base import AuditedModelAdmin
+from common import figures
+from common.admin import HTTPS_URLS, AuditedModelAdmin
 from sessions_app import selectors, views
+from sessions_app.forms import SessionForm
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
 from sessions_app.selectors import session_days
 
@@ -80,6 +80,7 @@ class SittingInline(admin.TabularInline):
 
 @admin.register(Session)
 class SessionAdmin(AuditedModelAdmin):
+    form = SessionForm
     list_display = [
         "__str__",
         "kind",
@@ -103,7 +104,7 @@ class SessionAdmin(AuditedModelAdmin):
     inlines = [AgendaItemInline, SittingInline]
 
     def save_model(self, request, obj, form, change):
-        # The form's full_clean() has already enforced the ordinance (Session.clean); a
+        # SessionForm has already enforced the ordinance (sessions_app/rules.py); a
         # number that skips one is allowed but worth a second look.
         warning = None if change else selectors.session_number_gap_warning(obj)
         super().save_model(request, obj, form, change)

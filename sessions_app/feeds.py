@@ -21,7 +21,7 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-from council import figures
+from common import figures
 from council.models import Council
 
 from . import selectors

@@ -103,10 +103,8 @@ class Session(models.Model):
     def clean(self):
         if self.first_day and self.last_day and self.last_day < self.first_day:
             raise ValidationError({"last_day": "마지막 날은 첫날과 같거나 뒤여야 합니다."})
-        # The ordinance's limits and overlaps with other sessions (sessions_app/services.py).
-        from .services import check_session_against_ordinance
-
-        check_session_against_ordinance(self)
+        # Rules across sessions (overlaps, the ordinance's limits) are checked by the forms and
+        # services that save a session (sessions_app/rules.py), not by a query here.
 
     @property
     def title(self):

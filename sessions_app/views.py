@@ -14,8 +14,9 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from council.caching import cached_page
-from council.selectors import page_info, the_council
+from common.caching import cached_page
+from council.selectors import page_info
+from council.shortcuts import council_or_404
 
 from . import feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
@@ -34,14 +35,23 @@ def _host(request) -> str:
 
 def _year_schedule(request):
     """The council, today, and the schedule the query string asks for (404 if malformed)."""
-    council = the_council()
+    council = council_or_404()
     on = selectors.today()
     form = ScheduleQueryForm(request.GET)
     if not form.is_valid():
         raise Http404("연도 또는 회기 구분이 올바르지 않습니다.")
     year = form.cleaned_data["year"] or on.year
     schedule = selectors.year_schedule(council, year, on=on, kind=form.cleaned_data["kind"])
+    if schedule is None:
+        raise Http404(f"{year}년 회기 일정은 없습니다.")
     return council, on, schedule
+
+
+def _session_or_404(council, number: int):
+    session = selectors.session_detail(council, number)
+    if session is None:
+        raise Http404(f"제{number}회 회기는 없습니다.")
+    return session
 
 
 def _feed_links(request) -> dict[str, str]:
@@ -92,9 +102,9 @@ def schedule_calendar(request):
 
 @cached_page(*SCOPES, vary=_today_and_host)
 def session_page(request, number: int):
-    council = the_council()
+    council = council_or_404()
     on = selectors.today()
-    session = selectors.session_detail(council, number)
+    session = _session_or_404(council, number)
     sittings = selectors.session_sittings(session, rules=selectors.session_rules(council), on=on)
     year = session.first_day.year
     return render(
@@ -125,11 +135,14 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @cached_page("sessions_app", "council", vary=_host)
 def calendar_feed(request):
     """Every session; with ?body=<slug>, the sittings of that body instead."""
-    council = the_council()
+    council = council_or_404()
     stamp = selectors.schedule_changed_at()
     slug = request.GET.get("body")
     if slug is not None:
-        body, sittings = selectors.body_sittings(council, slug)
+        found = selectors.body_sittings(council, slug)
+        if found is None:
+            raise Http404("구독할 수 있는 회의체가 아닙니다.")
+        body, sittings = found
         content = feeds.body_calendar(
             council, body, sittings, absolute=request.build_absolute_uri, stamp=stamp
         )
@@ -143,8 +156,8 @@ def calendar_feed(request):
 
 @cached_page("sessions_app", "council", vary=_host)
 def session_feed(request, number: int):
-    council = the_council()
-    session = selectors.session_detail(council, number)
+    council = council_or_404()
+    session = _session_or_404(council, number)
     content = feeds.sessions_calendar(
         council,
         [session],
@@ -167,7 +180,7 @@ def minutes_compliance_admin(request, model_admin):
     if not form.is_valid():
         form = MinutesReportQueryForm({})
         form.is_valid()
-    council = the_council()
+    council = council_or_404()
     report = selectors.minutes_report(
         council,
         on=selectors.today(),

@@ -52,8 +52,8 @@ def seeded(db):
 
     Returns the seeded council (금천구의회).
     """
-    from council.management.commands.load_seed import SEED_COUNCIL_NAME
     from council.models import Council
+    from portal.management.commands.load_seed import seed_council_name
 
     call_command("load_seed", stdout=StringIO())
-    return Council.objects.get(name=SEED_COUNCIL_NAME)
+    return Council.objects.get(name=seed_council_name())

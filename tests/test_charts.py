@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from budget.selectors import budget_charts, budget_comparison
-from council import charts
+from common import charts
 from outreach.selectors import pr_charts, pr_table
 
 SVG = "{http://www.w3.org/2000/svg}"

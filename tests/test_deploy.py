@@ -29,7 +29,7 @@ def production_env(**extra: str) -> dict[str, str]:
     env.update(
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),  # 67 characters
         DJANGO_ALLOWED_HOSTS=HOST,
-        DJANGO_SETTINGS_MODULE="council.settings",
+        DJANGO_SETTINGS_MODULE="portal.settings",
     )
     env.update(extra)
     return env

@@ -1,9 +1,9 @@
-"""The one place figures are computed and formatted (council/figures.py)."""
+"""The one place figures are computed and formatted (common/figures.py)."""
 
 import datetime
 from decimal import Decimal
 
-from council import figures
+from common import figures
 from sessions_app.selectors import LimitUse
 
 D = datetime.date

@@ -28,7 +28,7 @@ def test_healthz_answers_503_when_database_fails(client, monkeypatch):
         def cursor(self):
             raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("council.health.connection", UnreachableConnection())
+    monkeypatch.setattr("portal.health.connection", UnreachableConnection())
 
     response = client.get("/healthz")
 
@@ -64,7 +64,7 @@ def _clean_env(**extra):
 
 def _import_settings(env):
     return subprocess.run(
-        [sys.executable, "-c", "import council.settings as s; print('DEBUG', s.DEBUG)"],
+        [sys.executable, "-c", "import portal.settings as s; print('DEBUG', s.DEBUG)"],
         cwd=ROOT,
         env=env,
         capture_output=True,

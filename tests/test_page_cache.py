@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.forms import form_values, pdf_text
 
-# Public pages and downloads that are cached whole (council/caching.py).
+# Public pages and downloads that are cached whole (common/caching.py).
 CACHED_PAGES = [
     "/",
     "/sessions/",
@@ -128,7 +128,7 @@ def test_page_cache_can_be_switched_off(seeded, client, settings):
 def test_a_deploy_that_changes_a_template_never_serves_what_the_old_code_cached(tmp_path, settings):
     """Cache keys hold a fingerprint of the code, templates and styles as well as the data
     versions: new print CSS must not wait for a record edit to reach the PDF."""
-    from council import versioning
+    from common import versioning
 
     settings.BASE_DIR = tmp_path
     template = tmp_path / "templates" / "workplan" / "print.html"

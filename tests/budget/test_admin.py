@@ -4,24 +4,24 @@ tree shows each item's yearly totals with change and rate, computed from the lea
 from django.urls import reverse
 
 from budget.models import BudgetItem
-from council.models import Project
+from workplan.models import Project
 
 
 def test_project_page_carries_its_financing_inline_and_totals(admin_client, seeded):
     project = Project.objects.get(plan__year=2023, number=1)
 
-    response = admin_client.get(reverse("admin:council_project_change", args=[project.pk]))
+    response = admin_client.get(reverse("admin:workplan_project_change", args=[project.pk]))
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'id="financing-group"' in page  # the budget app's inline on council's page
+    assert 'id="financing-group"' in page  # financing is edited on the project's own page
     assert "86,980,000원" in page  # 2023 구비 of project 1
     for prefix in ("sections", "exhibits", "plan_items", "purchases"):
         assert f'id="{prefix}-group"' in page
 
 
 def test_project_list_shows_the_plan_year_budget(admin_client, seeded):
-    response = admin_client.get(reverse("admin:council_project_changelist"))
+    response = admin_client.get(reverse("admin:workplan_project_changelist"))
 
     assert 'class="field-plan_year_budget">86,980,000원<' in response.content.decode()
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Sum
 
 from budget import selectors
 from budget.models import BudgetAmount, BudgetItem
-from council import figures
+from common import figures
 
 
 def test_seed_has_every_budget_line_of_both_years(seeded):

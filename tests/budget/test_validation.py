@@ -4,8 +4,8 @@ whose levels follow each other. Every refusal speaks Korean."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from budget.models import BudgetAmount, BudgetItem, ProjectFinancing
-from council.models import Project
+from budget.models import BudgetAmount, BudgetItem
+from workplan.models import Project, ProjectFinancing
 
 
 def leaf(council):

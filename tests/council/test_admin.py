@@ -17,7 +17,7 @@ from sessions_app.models import Body, Session, Sitting
 
 MAX_CHANGELIST_QUERIES = 15
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
-APP_MODELS = ("council", "sessions_app", "budget", "outreach")
+APP_MODELS = ("common", "council", "sessions_app", "budget", "outreach", "workplan")
 
 
 @pytest.fixture
@@ -133,9 +133,9 @@ def test_staff_table_shows_its_totals(admin_client, seeded):
 def test_work_plan_lists_its_projects_with_links(admin_client, seeded):
     plan = seeded.work_plans.get(year=2023)
 
-    response = admin_client.get(reverse("admin:council_workplan_change", args=[plan.pk]))
+    response = admin_client.get(reverse("admin:workplan_workplan_change", args=[plan.pk]))
 
     page = response.content.decode()
     project = plan.projects.get(number=10)
-    assert reverse("admin:council_project_change", args=[project.pk]) in page
+    assert reverse("admin:workplan_project_change", args=[project.pk]) in page
     assert 'value="의회 전산장비 보강"' in page

@@ -8,9 +8,10 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db.models import Sum
 
-from council.models import Council, Project, StaffQuota, StaffTable, WorkPlan
+from council.models import Council, StaffQuota, StaffTable
+from workplan.models import Project, WorkPlan
 
-SEEDED_APPS = ("council", "sessions_app", "budget", "outreach")
+SEEDED_APPS = ("council", "sessions_app", "budget", "outreach", "workplan")
 
 
 def record_counts() -> dict[str, int]:
@@ -50,7 +51,7 @@ def test_seed_staff_is_32_authorised_and_23_current(seeded):
 
 def test_loading_the_seed_again_changes_no_counts(seeded):
     before = record_counts()
-    assert before["council.Project"] == 10
+    assert before["workplan.Project"] == 10
 
     out = StringIO()
     call_command("load_seed", stdout=out)

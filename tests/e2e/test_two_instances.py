@@ -113,7 +113,7 @@ def two_instances(shared_database, tmp_path):
                 subprocess.Popen(
                     [
                         str(BIN / "gunicorn"),
-                        "council.wsgi:application",
+                        "portal.wsgi:application",
                         "--bind",
                         f"127.0.0.1:{port}",
                         "--workers",

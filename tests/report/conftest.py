@@ -25,7 +25,7 @@ def squeeze(text: str) -> str:
 
 @pytest.fixture
 def plan_2023(seeded):
-    from council.models import WorkPlan
+    from workplan.models import WorkPlan
 
     return WorkPlan.objects.get(council=seeded, year=2023)
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from council.report.builder import ReportNotFound, build_report
+from workplan.report.builder import ReportNotFound, build_report
 
 QUERY_BUDGET = 45
 
@@ -28,7 +28,7 @@ def test_builds_the_2023_plan_with_a_bounded_number_of_queries(
 
 def test_query_count_does_not_grow_with_projects(seeded):
     """Adding projects with sections, exhibits and plan items adds no query."""
-    from council.models import PlanItem, Project, ProjectExhibit, ProjectSection, WorkPlan
+    from workplan.models import PlanItem, Project, ProjectExhibit, ProjectSection, WorkPlan
 
     with CaptureQueriesContext(connection) as before:
         build_report(2023)

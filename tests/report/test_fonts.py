@@ -3,7 +3,7 @@ subsets them with Debian's libharfbuzz-subset0 (about twice as fast as fontTools
 
 from pathlib import Path
 
-from council.report.pdf import stylesheet_url
+from workplan.report.pdf import stylesheet_url
 
 
 def test_weasyprint_subsets_fonts_with_harfbuzz():

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from council.report.builder import build_report
-from council.report.pdf import render_pdf
+from workplan.report.builder import build_report
+from workplan.report.pdf import render_pdf
 
 from .conftest import compact, pdf_pages, squeeze
 

@@ -1,6 +1,6 @@
 """Section bodies typed as plain text become nested lists in the document."""
 
-from council.report.text import parse_body
+from workplan.report.text import parse_body
 
 
 def test_bullets_nest_by_indentation_and_notes_keep_their_mark():

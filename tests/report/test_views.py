@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from django.core.management import CommandError, call_command
 
-from council.report import pdf as report_pdf
+from workplan.report import pdf as report_pdf
 
 from .conftest import compact
 
@@ -100,7 +100,7 @@ def test_any_edit_makes_the_next_download_fresh(plan_2023, client, counted_rende
 
 
 def test_admin_change_page_links_to_pdf_and_html(plan_2023, admin_client):
-    response = admin_client.get(f"/admin/council/workplan/{plan_2023.pk}/change/")
+    response = admin_client.get(f"/admin/workplan/workplan/{plan_2023.pk}/change/")
     html = response.content.decode()
 
     assert response.status_code == 200

@@ -1,6 +1,7 @@
 """Staff cannot save a session that breaks the council's ordinance (SessionRules) or overlaps
-another session, through any path: full_clean (as every form does), the session_create
-service, and the admin's add form, which keeps what the clerk typed and says what is wrong.
+another session, through any path: the rule itself (check_session_against_ordinance, which
+forms and services call), the session_create service, and the admin's add form, which keeps
+what the clerk typed and says what is wrong.
 
 Seeded 2023: 5 sessions, 80 days in all (regular 51, extraordinary 29), the last one
 제246회 11. 23. ~ 12. 20.; the limits are 110 days a year, 55 regular days, 15 days per
@@ -14,7 +15,7 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 
 from sessions_app.models import Session
-from sessions_app.services import session_create
+from sessions_app.services import check_session_against_ordinance, session_create
 
 D = datetime.date
 EXTRA = Session.Kind.EXTRAORDINARY
@@ -52,18 +53,26 @@ def test_extraordinary_session_of_16_days_is_refused(seeded):
 
 def test_regular_days_up_to_55_are_accepted_and_56_refused(seeded):
     # 51 regular days already; a 4-day regular session brings the year to exactly 55.
-    Session(
-        council=seeded, number=247, kind=REGULAR, first_day=D(2023, 10, 4), last_day=D(2023, 10, 7)
-    ).full_clean()
-
-    with pytest.raises(ValidationError) as caught:
+    check_session_against_ordinance(
         Session(
             council=seeded,
             number=247,
             kind=REGULAR,
             first_day=D(2023, 10, 4),
-            last_day=D(2023, 10, 8),
-        ).full_clean()
+            last_day=D(2023, 10, 7),
+        )
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        check_session_against_ordinance(
+            Session(
+                council=seeded,
+                number=247,
+                kind=REGULAR,
+                first_day=D(2023, 10, 4),
+                last_day=D(2023, 10, 8),
+            )
+        )
 
     assert messages_of(caught.value) == [
         "2023년 정례회 회기일수가 연간 한도 55일을 넘습니다 (기존 51일 + 이 회기 5일 = 56일)."
@@ -111,7 +120,7 @@ def test_editing_a_session_does_not_count_it_twice(seeded):
     session = Session.objects.get(number=246)  # 28 of the 51 regular days
     session.last_day = D(2023, 12, 24)  # 32 days: 23 + 32 = 55, at the limit
 
-    session.full_clean()
+    check_session_against_ordinance(session)
 
 
 def test_a_session_counts_in_the_year_of_its_first_day(seeded):

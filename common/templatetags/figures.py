@@ -1,0 +1,65 @@
+"""Template filters that format figures; every computation lives in common.figures.
+
+{% load figures %}
+{{ node.current|money:"백만원" }}   {{ node.change|change:"백만원" }}   {{ node.change|rate }}
+{{ session.first_day|day }}        {{ session.first_day|day:"short" }}
+"""
+
+from django import template
+
+from common import figures
+
+register = template.Library()
+
+
+@register.filter
+def money(won, unit="원"):
+    return figures.format_money(won, unit)
+
+
+@register.filter
+def change(value, unit="원"):
+    """A figures.Change (or a plain delta in won) shown as a change in the given unit."""
+    delta = value.delta if isinstance(value, figures.Change) else value
+    return figures.format_change(delta, unit)
+
+
+@register.filter
+def count_change(value):
+    delta = value.delta if isinstance(value, figures.Change) else value
+    return figures.format_count_change(delta)
+
+
+@register.filter
+def rate(value, places=2):
+    """A figures.Change shown as its rate ("19.32%", "신규", "-100.00%")."""
+    if isinstance(value, figures.Change):
+        return value.rate_label(int(places))
+    return figures.format_rate(value, int(places))
+
+
+@register.filter
+def number(value):
+    if value is None or value == "":
+        return "-"
+    return f"{value:,}"
+
+
+@register.filter
+def day(value, style="full"):
+    """style: "full" 2023. 2. 14.(화) · "short" 2. 14.(화) · "plain" 2023. 2. 14."""
+    if style == "short":
+        return figures.format_day(value, with_year=False)
+    if style == "plain":
+        return figures.format_day(value, weekday=False)
+    return figures.format_day(value)
+
+
+@register.simple_tag
+def period(first, last, style="full"):
+    return figures.format_period(first, last, with_year=(style != "short"))
+
+
+@register.filter
+def weekday(value):
+    return figures.weekday_ko(value) if value else ""

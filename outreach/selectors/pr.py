@@ -1,0 +1,312 @@
+"""PR figures per year and channel, targets, the press summary, and their charts.
+
+Totals, changes and progress are computed from stored rows, never stored; every function
+runs a fixed number of queries however many years are loaded."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from common import charts, figures
+from council.models import Council
+
+from ..models import (
+    ChannelMetric,
+    PRChannel,
+    PressCoverage,
+    PRFigure,
+    PRTarget,
+    PRYear,
+)
+
+# ---------------------------------------------------------------- PR figures (주요 홍보 실적)
+
+
+@dataclass(frozen=True)
+class PRCell:
+    """One channel (or coverage tier) in one year, compared with the year before."""
+
+    year: int
+    count: int | None  # None: nothing recorded that year ("-")
+    cost: int | None
+    change: figures.Change  # count against the previous year's count
+    cost_change: figures.Change
+
+
+@dataclass
+class PRRow:
+    label: str
+    unit: str
+    remark: str
+    cells: list[PRCell]  # aligned with PRTable.years
+    channel: PRChannel | None = None  # None for coverage rows
+    slug: str = ""
+
+    def cell(self, year: int) -> PRCell | None:
+        return next((c for c in self.cells if c.year == year), None)
+
+    @property
+    def has_cost(self) -> bool:
+        return any(c.cost is not None for c in self.cells)
+
+
+@dataclass
+class PRTable:
+    """Channels × years (count, cost, change), and press coverage by tier with totals."""
+
+    years: list[PRYear]
+    rows: list[PRRow]  # one per channel, in channel order
+    coverage: list[PRRow]  # one per tier (중앙, 광역, 지역)
+    coverage_total: PRRow  # 계: the tiers summed per year
+
+    @property
+    def year_numbers(self) -> list[int]:
+        return [y.year for y in self.years]
+
+    @property
+    def latest_full_year(self) -> PRYear | None:
+        """The last year counted in full (the one a year-over-year change is fair for)."""
+        full = [y for y in self.years if not y.is_partial]
+        return full[-1] if full else None
+
+    @property
+    def partial_year(self) -> PRYear | None:
+        partial = [y for y in self.years if y.is_partial]
+        return partial[-1] if partial else None
+
+    def row(self, slug: str) -> PRRow | None:
+        return next((r for r in self.rows if r.slug == slug), None)
+
+
+def _cells(years: list[int], counts: dict[int, int], costs: dict[int, int]) -> list[PRCell]:
+    cells = []
+    previous_year = None
+    for year in years:
+        count, cost = counts.get(year), costs.get(year)
+        prev_count = counts.get(previous_year) if previous_year is not None else None
+        prev_cost = costs.get(previous_year) if previous_year is not None else None
+        if previous_year is None:
+            change = cost_change = figures.year_over_year(None, None)
+        else:
+            change = figures.year_over_year(count, prev_count)
+            cost_change = figures.year_over_year(cost, prev_cost)
+        cells.append(PRCell(year, count, cost, change, cost_change))
+        previous_year = year
+    return cells
+
+
+def pr_table(council: Council) -> PRTable:
+    """주요 홍보 실적: every PR year and channel. Four queries."""
+    years = list(PRYear.objects.filter(council=council).order_by("year"))
+    numbers = [y.year for y in years]
+    channels = list(PRChannel.objects.filter(council=council).order_by("order", "name"))
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    costs: dict[int, dict[int, int]] = defaultdict(dict)
+    for channel_id, year, count, cost in PRFigure.objects.filter(
+        pr_year__council=council
+    ).values_list("channel_id", "pr_year__year", "count", "cost"):
+        counts[channel_id][year] = count
+        if cost is not None:
+            costs[channel_id][year] = cost
+    rows = [
+        PRRow(
+            label=channel.name,
+            unit=channel.unit,
+            remark=channel.remark,
+            cells=_cells(numbers, counts[channel.pk], costs[channel.pk]),
+            channel=channel,
+            slug=channel.slug,
+        )
+        for channel in channels
+    ]
+
+    by_tier: dict[str, dict[int, int]] = defaultdict(dict)
+    totals: dict[int, int] = {}
+    for tier, year, count in PressCoverage.objects.filter(pr_year__council=council).values_list(
+        "tier", "pr_year__year", "count"
+    ):
+        by_tier[tier][year] = count
+        totals[year] = totals.get(year, 0) + count
+    labels = dict(PressCoverage.Tier.choices)
+    coverage = [
+        PRRow(label=labels[tier], unit="건", remark="", cells=_cells(numbers, by_tier[tier], {}))
+        for tier in PressCoverage.TIER_ORDER
+        if tier in by_tier
+    ]
+    coverage_total = PRRow(
+        label="언론보도 계", unit="건", remark="보도실적", cells=_cells(numbers, totals, {})
+    )
+    return PRTable(years=years, rows=rows, coverage=coverage, coverage_total=coverage_total)
+
+
+# ---------------------------------------------------------------- PR targets
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    target: PRTarget
+    achieved: int | None  # the year's latest figure for the channel (None: nothing yet)
+    achieved_cost: int | None
+    counted_until: datetime.date | None  # the figure's basis date when the year is partial
+
+    @property
+    def percent(self) -> Decimal | None:
+        """Progress against the (minimum) target, in percent."""
+        return figures.share(self.achieved, self.target.target)
+
+    @property
+    def planned_cost(self) -> int | None:
+        """Target × unit cost where the plan gives a unit cost (광고 60회 × 500천원)."""
+        if self.target.unit_cost is None:
+            return None
+        return self.target.target * self.target.unit_cost
+
+    @property
+    def remaining(self) -> int:
+        return max(self.target.target - (self.achieved or 0), 0)
+
+
+def pr_targets(council: Council, year: int) -> list[TargetProgress]:
+    """The year's PR targets, each with the latest figure recorded for it. Two queries."""
+    targets = list(
+        PRTarget.objects.filter(council=council, year=year)
+        .select_related("channel")
+        .order_by("channel__order", "pk")
+    )
+    figures_by_channel = {
+        f.channel_id: f
+        for f in PRFigure.objects.filter(pr_year__council=council, pr_year__year=year)
+        .select_related("pr_year")
+        .only("channel_id", "count", "cost", "pr_year__counted_until", "pr_year__year")
+    }
+    progress = []
+    for target in targets:
+        figure = figures_by_channel.get(target.channel_id)
+        progress.append(
+            TargetProgress(
+                target=target,
+                achieved=figure.count if figure else None,
+                achieved_cost=figure.cost if figure else None,
+                counted_until=figure.pr_year.counted_until if figure else None,
+            )
+        )
+    return progress
+
+
+def pr_target_years(council: Council) -> list[int]:
+    return sorted(set(PRTarget.objects.filter(council=council).values_list("year", flat=True)))
+
+
+# ---------------------------------------------------------------- press summary (세부 홍보 실적)
+
+PRESS_RELEASE_SLUG = "press-release"
+INTERVIEW_SLUG = "interview"  # counted with press releases: "보도자료(인터뷰)"
+
+
+@dataclass(frozen=True)
+class PressSummary:
+    """ "보도자료 : 2022년 55건으로 2021년 44건 대비 11건(25.0%) 증가" and the same for
+    언론보도: the latest full year against the year before."""
+
+    year: int
+    previous_year: int
+    releases: figures.Change  # press releases including interviews
+    coverage: figures.Change  # press coverage, all tiers
+
+
+def press_release_count(table: PRTable, year: int) -> int | None:
+    """Press releases of a year including interviews (None when neither was recorded)."""
+    counts = [
+        cell.count
+        for slug in (PRESS_RELEASE_SLUG, INTERVIEW_SLUG)
+        if (row := table.row(slug)) and (cell := row.cell(year)) and cell.count is not None
+    ]
+    return sum(counts) if counts else None
+
+
+def press_summary(table: PRTable) -> PressSummary | None:
+    """The latest full year's press releases and coverage against the year before; None
+    without two years to compare. No query (reads a pr_table())."""
+    latest = table.latest_full_year
+    if latest is None or latest.year - 1 not in table.year_numbers:
+        return None
+    year, previous = latest.year, latest.year - 1
+    coverage = table.coverage_total
+    return PressSummary(
+        year=year,
+        previous_year=previous,
+        releases=figures.year_over_year(
+            press_release_count(table, year), press_release_count(table, previous)
+        ),
+        coverage=figures.year_over_year(
+            coverage.cell(year).count if coverage.cell(year) else None,
+            coverage.cell(previous).count if coverage.cell(previous) else None,
+        ),
+    )
+
+
+def channel_metrics(council: Council, year: int) -> list[ChannelMetric]:
+    """A year's detailed PR metrics (블로그 월 평균 조회수 680여건 …), in order. One query."""
+    return list(ChannelMetric.objects.filter(council=council, year=year).order_by("order", "pk"))
+
+
+# ---------------------------------------------------------------- views of a PRTable for pages
+
+
+@dataclass(frozen=True)
+class PRLine:
+    """A PRTable row with the change the page prints: the latest full year against the year
+    before (a partial year is not compared with a full one)."""
+
+    row: PRRow
+    latest: PRCell | None
+
+
+def pr_lines(table: PRTable, rows: list[PRRow]) -> list[PRLine]:
+    latest = table.latest_full_year
+    return [PRLine(row, row.cell(latest.year) if latest else None) for row in rows]
+
+
+def pr_year_label(pr_year: PRYear) -> str:
+    """Column and chart label: "2022년", or "2023년 (1월 현재)" for a year being counted."""
+    if pr_year.counted_until is None:
+        return f"{pr_year.year}년"
+    return f"{pr_year.year}년 ({pr_year.counted_until.month}월 현재)"
+
+
+# ---------------------------------------------------------------- charts
+
+
+@dataclass
+class PRCharts:
+    coverage: charts.Chart  # press coverage per year, stacked by tier, total on top
+    trends: charts.Chart  # counts of the channels counted in 건 (press releases, ads, SNS …)
+
+
+def pr_charts(table: PRTable) -> PRCharts | None:
+    """The PR page's (and the work plan's) charts, from a pr_table(). No query. None when no
+    PR year is recorded."""
+    if not table.years:
+        return None
+    labels = [pr_year_label(y) for y in table.years]
+    count = lambda n: f"{n:,}"  # noqa: E731
+    coverage = charts.stacked_chart(
+        chart_id="pr-coverage",
+        title="연도별 언론보도 건수 (중앙·광역·지역)",
+        categories=labels,
+        series=[charts.Series(r.label, [c.count for c in r.cells]) for r in table.coverage],
+        totals=[c.count for c in table.coverage_total.cells],
+        fmt=count,
+    )
+    counted = [r for r in table.rows if r.unit == "건" and any(c.count for c in r.cells)]
+    trends = charts.line_chart(
+        chart_id="pr-trends",
+        title="연도별 홍보 실적 추이 (건)",
+        categories=labels,
+        series=[charts.Series(r.label, [c.count for c in r.cells]) for r in counted],
+        fmt=count,
+    )
+    return PRCharts(coverage=coverage, trends=trends)

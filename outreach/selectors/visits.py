@@ -1,0 +1,69 @@
+"""School visits (지방의회 체험 / 모의의회) by year.
+
+Totals, changes and progress are computed from stored rows, never stored; every function
+runs a fixed number of queries however many years are loaded."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from common import figures
+from council.models import Council
+
+from ..models import (
+    SchoolVisit,
+)
+
+# ---------------------------------------------------------------- school visits (지방의회 체험)
+
+
+@dataclass(frozen=True)
+class VisitYear:
+    year: int
+    visits: int
+    pupils: int
+    teachers: int
+    change: figures.Change  # visitors against the year before
+
+    @property
+    def visitors(self) -> int:
+        return self.pupils + self.teachers
+
+
+@dataclass
+class SchoolVisits:
+    visits: list[SchoolVisit]  # latest first
+    years: list[VisitYear]  # latest first
+
+    @property
+    def pupils(self) -> int:
+        return sum(v.pupils for v in self.visits)
+
+    @property
+    def teachers(self) -> int:
+        return sum(v.teachers for v in self.visits)
+
+    @property
+    def visitors(self) -> int:
+        return self.pupils + self.teachers
+
+
+def school_visits(council: Council) -> SchoolVisits:
+    """Every visit with its visitor total, and totals per year against the year before.
+    One query."""
+    visits = list(SchoolVisit.objects.filter(council=council).order_by("-starts_on", "pk"))
+    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for visit in visits:
+        t = tally[visit.starts_on.year]
+        t[0] += 1
+        t[1] += visit.pupils
+        t[2] += visit.teachers
+    years = []
+    for year in sorted(tally):
+        visits_n, pupils, teachers = tally[year]
+        prev = tally.get(year - 1)
+        change = figures.year_over_year(pupils + teachers, (prev[1] + prev[2]) if prev else None)
+        years.append(VisitYear(year, visits_n, pupils, teachers, change))
+    years.reverse()
+    return SchoolVisits(visits=visits, years=years)

@@ -1,0 +1,300 @@
+"""Django settings for the council portal.
+
+Everything that differs between a laptop, CI and production is read from the environment
+(through django-environ). DEBUG is off unless ``DJANGO_DEBUG`` is set to a true value, and
+with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
+
+| variable               | default                                   |
+|------------------------|-------------------------------------------|
+| DJANGO_DEBUG           | off                                       |
+| DJANGO_SECRET_KEY      | required unless DEBUG (fixed dev key then)|
+| DJANGO_ALLOWED_HOSTS   | localhost,127.0.0.1 with DEBUG, else none |
+| DATABASE_URL           | sqlite:///<project>/db.sqlite3            |
+| REDIS_URL              | unset: database cache (table django_cache)|
+| DJANGO_LOG_FILE        | unset: errors go to stderr only           |
+| DJANGO_STATIC_ROOT     | <project>/staticfiles (collectstatic's target) |
+| DJANGO_CALENDAR_UID_DOMAIN | council-portal.kr (domain in .ics UIDs) |
+| DJANGO_SECURE_SSL_REDIRECT | on unless DEBUG (off behind a proxy that redirects itself) |
+| DJANGO_SECURE_PROXY_SSL_HEADER | off; on when a TLS-terminating proxy sets X-Forwarded-Proto |
+| DJANGO_HSTS_SECONDS    | 31536000 unless DEBUG (0 with DEBUG)      |
+| DJANGO_TRUSTED_PROXY_COUNT | 0: client address is REMOTE_ADDR; n: n-th from the right of X-Forwarded-For |
+| DJANGO_VISIT_APPLY_RATE | 5/3600: public form submissions per address per seconds |
+
+docs/SECURITY.md explains each production setting and how to check them.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+
+# ---------------------------------------------------------------- core
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+
+if DEBUG:
+    SECRET_KEY = env.str(
+        "DJANGO_SECRET_KEY",
+        default="django-insecure-dev-only-council-portal-not-for-production",
+    )
+else:
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DEBUG is off "
+            "(set DJANGO_DEBUG=1 for local development)."
+        )
+
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS",
+    default=["localhost", "127.0.0.1"] if DEBUG else [],
+)
+
+# ---------------------------------------------------------------- apps
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "simple_history",
+    "axes",
+    "csp",
+    # The toolkit (figures, charts, caching and data versions, admin base, template tags).
+    "common",
+    # The council's organisation, then the apps that refer to it.
+    "council",
+    "sessions_app",
+    "budget",
+    "outreach",
+    # The work plan points at what it shows (every app above), never the reverse.
+    "workplan",
+    # Roles, and the history tables of every domain model.
+    "audit",
+    # The site layer: home page, health, error pages, site-wide commands.
+    "portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy header (with the admin's narrow style exception).
+    "audit.middleware.SiteCSPMiddleware",
+    # Who made a change, for the history of every record.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a locked-out admin login into the Korean lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+ASGI_APPLICATION = "portal.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.site",
+            ],
+        },
+    },
+]
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# ---------------------------------------------------------------- database
+DATABASES = {
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ---------------------------------------------------------------- cache
+# Public pages are cached whole, keyed by data versions (common/caching.py).
+PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
+# One cache shared by every process (web workers, management commands): Redis when
+# REDIS_URL is set, otherwise a database table (create it with `manage.py createcachetable`).
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
+
+# ---------------------------------------------------------------- calendar feeds
+# Domain in the UIDs of calendar events (session-242@<domain>). Fixed here, never the request's
+# host, so a subscriber's events keep their identity whichever address served the feed.
+CALENDAR_UID_DOMAIN = env.str("DJANGO_CALENDAR_UID_DOMAIN", default="council-portal.kr")
+
+# ---------------------------------------------------------------- auth
+# django-axes watches every login made with a request (the admin's) and locks a
+# username + address pair out after repeated failures; the model backend does the rest.
+AUTHENTICATION_BACKENDS = [
+    "audit.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 0.5  # hours: the lock lifts by itself after 30 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "audit.views.login_lockout"  # Korean page (axes_lockout.html)
+# The client's address (login throttling and the public form's rate limit): REMOTE_ADDR,
+# unless DJANGO_TRUSTED_PROXY_COUNT proxies of ours add X-Forwarded-For; a header sent by the
+# client itself is never believed.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# Staff sessions end after 8 hours and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# ---------------------------------------------------------------- i18n
+LANGUAGE_CODE = "ko-kr"
+LANGUAGES = [("ko", "한국어")]
+TIME_ZONE = "Asia/Seoul"
+USE_I18N = True
+USE_TZ = True
+
+# ---------------------------------------------------------------- static files
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        ),
+    },
+}
+
+# In development (and tests) WhiteNoise serves straight from the app and project static
+# folders, so no collectstatic is needed; in production it serves STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# ---------------------------------------------------------------- security
+# Baseline headers for every response. HTTPS-only settings (SECURE_SSL_REDIRECT,
+# SECURE_HSTS_*, SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_PROXY_SSL_HEADER)
+# belong in the block below, switched on by environment variables when deployed behind TLS.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# HTTPS: on by default in production (DEBUG off), off in development and tests.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself and strips it from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# The preload directive only allows submitting the domain to browsers' preload lists
+# (as cookiecutter-django does); set DJANGO_HSTS_PRELOAD=0 if HTTPS is not yet certain.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True
+# Korean 403 page for a failed CSRF check (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "audit.views.csrf_failure"
+
+# Content Security Policy: everything from this site only, no inline script or style.
+# The admin alone may use inline styles (audit/middleware.py adds that for its paths).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PERMISSIONS_POLICY_HEADER = "camera=(), microphone=(), geolocation=(), payment=()"
+
+# Public school-visit application form: submissions per client address per window.
+VISIT_APPLY_RATE = env.str("DJANGO_VISIT_APPLY_RATE", default="5/3600")
+
+# ---------------------------------------------------------------- logging
+LOG_FILE = env.str("DJANGO_LOG_FILE", default="")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "verbose": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "verbose",
+        },
+    },
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+if LOG_FILE:
+    LOGGING["handlers"]["file"] = {
+        "class": "logging.FileHandler",
+        "filename": LOG_FILE,
+        "encoding": "utf-8",
+        "formatter": "verbose",
+    }
+    LOGGING["loggers"]["django.request"]["handlers"].append("file")
+    LOGGING["loggers"]["django.security"]["handlers"].append("file")

@@ -1,0 +1,171 @@
+"""Minutes publication: deadlines, compliance per sitting, the staff's report."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+
+from council.models import Council
+
+from ..models import Body, Session, SessionRules, Sitting
+from .sessions import session_rules
+
+# ---------------------------------------------------------------- minutes publication
+#
+# How days are counted (the ordinance: "본회의 2일 이내, 위원회 5일 이내"): calendar days after
+# the sitting, weekends and holidays included. A sitting's minutes are due on the sitting date
+# plus the body's deadline (plenary: SessionRules.plenary_minutes_days, every other body:
+# committee_minutes_days); minutes published on or before that day are on time. "Days taken"
+# is the publication date minus the sitting date: published the same day is 0 days, the next
+# day 1 day. Minutes count as published from their publication date on (a date entered ahead
+# does not count until it comes).
+
+
+class MinutesStatus(models.TextChoices):
+    ON_TIME = "on_time", "기한 내 공개"
+    LATE = "late", "기한 후 공개"
+    OVERDUE = "overdue", "기한 경과(미공개)"
+    NOT_DUE = "not_due", "공개 기한 전"
+
+
+@dataclass(frozen=True)
+class MinutesCompliance:
+    sitting: Sitting
+    deadline_days: int
+    due_on: datetime.date
+    status: MinutesStatus
+    days_taken: int | None  # publication date − sitting date; None while unpublished
+    days_elapsed: int  # days since the sitting on the day asked about (or until publication)
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def is_published(self) -> bool:
+        return self.days_taken is not None
+
+    @property
+    def days_over(self) -> int:
+        """Days past the deadline (late or overdue); 0 when within it."""
+        return max(0, self.days_elapsed - self.deadline_days)
+
+
+def minutes_deadline_days(rules: SessionRules, body: Body) -> int:
+    return rules.plenary_minutes_days if body.is_plenary else rules.committee_minutes_days
+
+
+def minutes_published(sitting: Sitting, *, on: datetime.date) -> bool:
+    return sitting.minutes_published_on is not None and sitting.minutes_published_on <= on
+
+
+def minutes_compliance(
+    sitting: Sitting, *, rules: SessionRules, on: datetime.date
+) -> MinutesCompliance:
+    deadline = minutes_deadline_days(rules, sitting.body)
+    due_on = sitting.date + datetime.timedelta(days=deadline)
+    if minutes_published(sitting, on=on):
+        taken = (sitting.minutes_published_on - sitting.date).days
+        status = MinutesStatus.ON_TIME if taken <= deadline else MinutesStatus.LATE
+        elapsed = taken
+    else:
+        taken = None
+        elapsed = max(0, (on - sitting.date).days)
+        status = MinutesStatus.OVERDUE if on > due_on else MinutesStatus.NOT_DUE
+    return MinutesCompliance(
+        sitting=sitting,
+        deadline_days=deadline,
+        due_on=due_on,
+        status=status,
+        days_taken=taken,
+        days_elapsed=elapsed,
+    )
+
+
+def minutes_compliance_list(
+    council: Council,
+    *,
+    on: datetime.date,
+    year: int | None = None,
+    status: MinutesStatus | str | None = None,
+) -> list[MinutesCompliance]:
+    """Every sitting of the council held up to the day (of a year, if given), newest first,
+    with its minutes' compliance; optionally only those of one status. Two queries."""
+    rules = session_rules(council)
+    if rules is None:
+        return []
+    sittings = (
+        Sitting.objects.filter(session__council=council, date__lte=on)
+        .select_related("session", "body")
+        .order_by("-date", "body__order", "number")
+    )
+    if year is not None:
+        sittings = sittings.filter(date__year=year)
+    rows = [minutes_compliance(sitting, rules=rules, on=on) for sitting in sittings]
+    if status:
+        rows = [row for row in rows if row.status == status]
+    return rows
+
+
+def count_by_status(rows: list[MinutesCompliance]) -> dict[str, int]:
+    """{status value: number of sittings}, every status present (0 if none)."""
+    counts = {value: 0 for value in MinutesStatus.values}
+    for row in rows:
+        counts[row.status] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class SittingRow:
+    """A sitting as the session page shows it: its minutes' link once published."""
+
+    sitting: Sitting
+    published: bool
+    compliance: MinutesCompliance | None  # None when the council has no rules recorded
+
+
+def session_sittings(
+    session: Session, *, rules: SessionRules | None, on: datetime.date
+) -> list[SittingRow]:
+    """The sittings of a session fetched with session_detail (no further query)."""
+    return [
+        SittingRow(
+            sitting=sitting,
+            published=minutes_published(sitting, on=on),
+            compliance=minutes_compliance(sitting, rules=rules, on=on) if rules else None,
+        )
+        for sitting in session.sittings.all()
+    ]
+
+
+@dataclass(frozen=True)
+class MinutesReport:
+    """The staff's "회의록 공개 현황": sittings up to a day with their minutes' compliance."""
+
+    on: datetime.date
+    year: int | None
+    status: str  # "" for every status
+    rows: list[MinutesCompliance]  # of the status asked for
+    counts: dict[str, int]  # every status, over the whole period
+    rules: SessionRules | None
+
+    @property
+    def status_counts(self) -> list[tuple[str, str, int]]:
+        """(value, label, count) of each status, in MinutesStatus order."""
+        return [(s.value, s.label, self.counts[s.value]) for s in MinutesStatus]
+
+
+def minutes_report(
+    council: Council, *, on: datetime.date, year: int | None = None, status: str = ""
+) -> MinutesReport:
+    rows = minutes_compliance_list(council, on=on, year=year)
+    return MinutesReport(
+        on=on,
+        year=year,
+        status=status,
+        rows=[row for row in rows if not status or row.status == status],
+        counts=count_by_status(rows),
+        rules=session_rules(council),
+    )

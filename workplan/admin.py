@@ -1,0 +1,237 @@
+"""The secretariat's screens for the yearly work plan: the plan, its projects with their
+text sections, record tables, plan items, purchases and multi-year financing (연차별 소요재원).
+
+Figures that can be derived (a plan item's amount, a project's yearly totals) are shown
+read-only and never stored.
+"""
+
+from django.contrib import admin
+from django.db.models import Count, F, Q, Sum
+from django.utils.html import format_html, format_html_join
+
+from common.admin import AuditedModelAdmin, won
+
+from . import selectors
+from .models import (
+    PlanItem,
+    Project,
+    ProjectExhibit,
+    ProjectFinancing,
+    ProjectSection,
+    Purchase,
+    WorkPlan,
+)
+
+
+class ProjectInline(admin.TabularInline):
+    """The plan's projects at a glance; each opens its own page for the long texts."""
+
+    model = Project
+    extra = 0
+    fields = ["number", "title", "is_new", "team"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("team")
+
+
+@admin.register(WorkPlan)
+class WorkPlanAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "year", "issued_on", "project_count", "staff_table", "council"]
+    list_filter = ["council"]
+    list_select_related = ["council", "staff_table"]
+    search_fields = ["year", "council__name"]
+    ordering = ["-year"]
+    inlines = [ProjectInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_project_count=Count("projects"))
+
+    @admin.display(description="주요사업(개)", ordering="_project_count")
+    def project_count(self, obj):
+        return obj._project_count
+
+
+class ProjectSectionInline(admin.StackedInline):
+    model = ProjectSection
+    extra = 0
+    fields = [("kind", "order"), "heading", "body"]
+
+
+class ProjectExhibitInline(admin.TabularInline):
+    model = ProjectExhibit
+    extra = 0
+    fields = ["kind", "section", "order"]
+
+
+class PlanItemInline(admin.StackedInline):
+    model = PlanItem
+    extra = 0
+    fields = [
+        ("title", "order"),
+        "details",
+        "schedule",
+        ("quantity", "unit", "unit_cost"),
+        "lump_sum",
+        "amount_display",
+    ]
+    readonly_fields = ["amount_display"]
+
+    @admin.display(description="금액(계산)")
+    def amount_display(self, obj):
+        return won(obj.amount) if obj.pk else "-"
+
+
+class PurchaseInline(admin.TabularInline):
+    model = Purchase
+    extra = 0
+    fields = ["item", "quantity", "amount", "order"]
+
+
+class ProjectFinancingInline(admin.TabularInline):
+    model = ProjectFinancing
+    extra = 0
+    fields = ["year", "source", "amount"]
+    ordering = ["year", "source"]
+
+
+@admin.register(Project)
+class ProjectAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "status_label", "team", "plan", "plan_year_budget"]
+    list_filter = ["plan", "is_new", "team"]
+    list_select_related = ["plan", "team"]
+    search_fields = ["title", "number"]
+    ordering = ["plan", "number"]
+    fieldsets = [
+        (None, {"fields": ["plan", ("number", "title"), ("is_new", "team")]}),
+        ("연차별 소요재원 (자동 계산)", {"fields": ["financing_summary"]}),
+    ]
+    readonly_fields = ["financing_summary"]
+    inlines = [
+        ProjectSectionInline,
+        ProjectExhibitInline,
+        PlanItemInline,
+        PurchaseInline,
+        ProjectFinancingInline,
+    ]
+
+    @admin.display(description="구분")
+    def status_label(self, obj):
+        return obj.status_label
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _plan_year_budget=Sum(
+                    "financing__amount", filter=Q(financing__year=F("plan__year"))
+                )
+            )
+        )
+
+    @admin.display(description="당해 연도 소요예산", ordering="_plan_year_budget")
+    def plan_year_budget(self, obj):
+        return won(obj._plan_year_budget)
+
+    @admin.display(description="연도별 합계")
+    def financing_summary(self, obj):
+        table = selectors.financing_tables([obj]).get(obj.pk) if obj.pk else None
+        if table is None:
+            return "아래 연차별 소요재원을 입력하고 저장하면 계산됩니다."
+        return format_html(
+            "<table><thead><tr><th>연도</th><th>합계</th></tr></thead>"
+            "<tbody>{}<tr><th>계</th><th>{}</th></tr></tbody></table>",
+            format_html_join(
+                "",
+                "<tr><td>{}년</td><td>{}</td></tr>",
+                ((year, won(table.total.by_year[year])) for year in table.years),
+            ),
+            won(table.total.total),
+        )
+
+
+@admin.register(ProjectSection)
+class ProjectSectionAdmin(AuditedModelAdmin):
+    list_display = ["__str__", "project", "kind", "heading", "order"]
+    list_filter = ["kind", "project__plan", "project"]
+    list_select_related = ["project"]
+    search_fields = ["heading", "body", "project__title"]
+    ordering = ["project", "order", "pk"]
+    autocomplete_fields = ["project"]
+
+
+@admin.register(ProjectExhibit)
+class ProjectExhibitAdmin(AuditedModelAdmin):
+    list_display = ["kind", "project", "section", "order"]
+    list_filter = ["kind", "section"]
+    list_select_related = ["project"]
+    search_fields = ["project__title"]
+    ordering = ["project", "order", "pk"]
+    autocomplete_fields = ["project"]
+
+
+@admin.register(PlanItem)
+class PlanItemAdmin(AuditedModelAdmin):
+    list_display = [
+        "title",
+        "project",
+        "schedule",
+        "quantity",
+        "unit",
+        "unit_cost_display",
+        "amount_display",
+    ]
+    list_filter = ["project__plan", "project"]
+    list_select_related = ["project"]
+    search_fields = ["title", "details", "project__title"]
+    ordering = ["project", "order", "pk"]
+    autocomplete_fields = ["project"]
+    fieldsets = [
+        (None, {"fields": ["project", "title", "details", "schedule", "order"]}),
+        (
+            "금액",
+            {
+                "fields": [("quantity", "unit", "unit_cost"), "lump_sum", "amount_display"],
+                "description": "수량과 단가를 입력하면 금액은 수량 × 단가로 계산됩니다. "
+                "수량·단가로 나타낼 수 없는 경우에만 금액을 직접 입력하세요.",
+            },
+        ),
+    ]
+    readonly_fields = ["amount_display"]
+
+    @admin.display(description="단가")
+    def unit_cost_display(self, obj):
+        return won(obj.unit_cost)
+
+    @admin.display(description="금액(계산)")
+    def amount_display(self, obj):
+        return won(obj.amount)
+
+
+@admin.register(Purchase)
+class PurchaseAdmin(AuditedModelAdmin):
+    list_display = ["item", "project", "quantity", "amount_display", "order"]
+    list_filter = ["project"]
+    list_select_related = ["project"]
+    search_fields = ["item", "project__title"]
+    ordering = ["project", "order", "pk"]
+    autocomplete_fields = ["project"]
+
+    @admin.display(description="예산", ordering="amount")
+    def amount_display(self, obj):
+        return won(obj.amount)
+
+
+@admin.register(ProjectFinancing)
+class ProjectFinancingAdmin(AuditedModelAdmin):
+    list_display = ["project", "year", "source", "amount_display"]
+    list_filter = ["year", "source", "project__plan"]
+    list_select_related = ["project"]
+    search_fields = ["project__title"]
+    ordering = ["project", "year", "source"]
+    autocomplete_fields = ["project"]
+
+    @admin.display(description="금액", ordering="amount")
+    def amount_display(self, obj):
+        return won(obj.amount)

@@ -1,0 +1,49 @@
+"""python manage.py export_workplan 2023 --output 2023.pdf   (or .html)
+
+Writes the year's work plan, made from the records now, as an A4 PDF or a standalone HTML
+file (the print layout, with the stylesheet and fonts referenced by file URL).
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workplan.report.builder import ReportNotFound, build_report
+from workplan.report.pdf import render_html, workplan_pdf
+from workplan.selectors import work_plan_years
+
+FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML"}
+
+
+class Command(BaseCommand):
+    help = "주요업무계획을 PDF 또는 HTML 파일로 내보냅니다 (파일 확장자로 형식을 정합니다)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("year", type=int, help="계획 연도 (예: 2023)")
+        parser.add_argument(
+            "--output", "-o", required=True, help="저장할 파일 경로 (.pdf 또는 .html)"
+        )
+
+    def handle(self, *args, year, output, **options):
+        path = Path(output)
+        kind = FORMATS.get(path.suffix.lower())
+        if kind is None:
+            raise CommandError(
+                f"파일 확장자 '{path.suffix or '(없음)'}'은(는) 지원하지 않습니다. "
+                ".pdf 또는 .html 로 끝나는 경로를 지정하세요."
+            )
+        if not path.parent.exists():
+            raise CommandError(f"저장할 폴더 '{path.parent}'이(가) 없습니다.")
+        try:
+            if kind == "PDF":
+                content = workplan_pdf(year).content
+                path.write_bytes(content)
+            else:
+                content = render_html(build_report(year), for_print=True)
+                path.write_text(content, encoding="utf-8")
+        except ReportNotFound:
+            years = ", ".join(str(y) for y in work_plan_years()) or "없음"
+            raise CommandError(f"{year}년 주요업무계획이 없습니다. 등록된 연도: {years}") from None
+        self.stdout.write(
+            self.style.SUCCESS(f"{year}년 주요업무계획을 {kind} 파일로 저장했습니다: {path}")
+        )

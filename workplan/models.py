@@ -1,0 +1,289 @@
+"""The yearly work plan (주요업무계획): its projects, their text sections, the record tables
+shown inside them, plan items, purchases and multi-year financing.
+
+The work plan sits above the apps it reports on: it points at the council's teams and staff
+table; nothing below refers to it. The tables keep the names they had when these models
+lived in council and budget (``db_table``), so no record moved when the app was made.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from council.models import Council, SecretariatUnit, StaffTable
+
+
+class WorkPlan(models.Model):
+    """The annual work plan (전년도 주요업무 추진실적 및 당해연도 주요업무계획)."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="work_plans", verbose_name="의회"
+    )
+    year = models.PositiveSmallIntegerField("계획 연도")
+    issued_on = models.DateField("발행일", help_text="표지에는 연도와 월만 표시합니다.")
+    staff_table = models.ForeignKey(
+        StaffTable,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="게재할 인력 현황표",
+    )
+
+    class Meta:
+        db_table = "council_workplan"
+        verbose_name = "주요업무계획"
+        verbose_name_plural = "주요업무계획"
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year"], name="workplan_unique_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.year - 1}. 주요업무 추진실적 및 {self.year}. 주요업무계획"
+
+    def clean(self):
+        if self.year and not 1990 <= self.year <= 2100:
+            raise ValidationError({"year": "계획 연도는 1990년부터 2100년 사이여야 합니다."})
+
+
+class Project(models.Model):
+    """A work project (주요사업) of a year's plan."""
+
+    plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="projects", verbose_name="주요업무계획"
+    )
+    number = models.PositiveSmallIntegerField("연번", validators=[MinValueValidator(1)])
+    title = models.CharField("사업명", max_length=100)
+    is_new = models.BooleanField(
+        "신규 사업", default=False, help_text="체크하면 '신규', 아니면 '계속' 사업입니다."
+    )
+    team = models.ForeignKey(
+        SecretariatUnit,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name="담당 팀",
+        limit_choices_to={"kind": "team"},
+    )
+
+    class Meta:
+        db_table = "council_project"
+        verbose_name = "주요사업"
+        verbose_name_plural = "주요사업"
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="project_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    @property
+    def status_label(self):
+        return "신규" if self.is_new else "계속"
+
+
+class ProjectSection(models.Model):
+    """A block of a project's text: overview, achievements, plan or expected effects.
+
+    The body is plain text, one line a paragraph; lines starting with "- " are bullets and
+    leading spaces nest them, as in the printed plan.
+    """
+
+    class Kind(models.TextChoices):
+        BACKGROUND = "background", "사업 실태 및 필요성"
+        OVERVIEW = "overview", "사업개요"
+        ACHIEVEMENT = "achievement", "추진실적"
+        PLAN = "plan", "추진계획"
+        EFFECT = "effect", "기대효과"
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="sections", verbose_name="주요사업"
+    )
+    kind = models.CharField("구분", max_length=20, choices=Kind.choices)
+    heading = models.CharField("소제목", max_length=100, blank=True)
+    body = models.TextField("내용", blank=True)
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        db_table = "council_projectsection"
+        verbose_name = "사업 내용"
+        verbose_name_plural = "사업 내용"
+        ordering = ["project", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.project.number}. {self.get_kind_display()} {self.heading}".strip()
+
+
+class ProjectExhibit(models.Model):
+    """A table of records shown inside a project (seminars, sessions held, PR figures …)."""
+
+    class Kind(models.TextChoices):
+        SEMINARS = "seminars", "의원 세미나 실적"
+        OVERSEAS = "overseas_visits", "해외비교시찰 실적"
+        TRAININGS = "trainings", "역량개발교육 실적"
+        COMMUNITY = "community", "지역활동 실적"
+        ROOM_RENTALS = "room_rentals", "회의실 대관 실적"
+        SESSIONS_HELD = "sessions_held", "전년도 회기 운영 실적"
+        SESSIONS_PLANNED = "sessions_planned", "당해연도 회기 운영 계획"
+        SESSION_RULES = "session_rules", "회기 운영 기준"
+        MINUTES_RULES = "minutes_rules", "회의록 공개 기한"
+        SCHOOL_VISITS = "school_visits", "지방의회 체험 실적"
+        MONITOR_ACTIVITIES = "monitor_activities", "의정모니터 운영 실적"
+        MONITOR_COHORT = "monitor_cohort", "의정모니터 운영 개요"
+        PR_FIGURES = "pr_figures", "주요 홍보 실적"
+        PR_METRICS = "pr_metrics", "SNS 등 세부 홍보 실적"
+        PR_TARGETS = "pr_targets", "홍보 목표"
+        PURCHASES = "purchases", "구매 목록"
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="exhibits", verbose_name="주요사업"
+    )
+    kind = models.CharField("표", max_length=30, choices=Kind.choices)
+    section = models.CharField(
+        "들어갈 곳",
+        max_length=20,
+        choices=ProjectSection.Kind.choices,
+        default=ProjectSection.Kind.ACHIEVEMENT,
+    )
+    order = models.PositiveSmallIntegerField(
+        "순서", default=0, help_text="같은 곳의 사업 내용과 함께 이 순서로 정렬됩니다."
+    )
+
+    class Meta:
+        db_table = "council_projectexhibit"
+        verbose_name = "사업 내 표"
+        verbose_name_plural = "사업 내 표"
+        ordering = ["project", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "kind"], name="exhibit_unique_kind"),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class PlanItem(models.Model):
+    """A planned activity of a project with its schedule and cost.
+
+    The amount is quantity × unit cost when both are given, otherwise the lump sum.
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="plan_items", verbose_name="주요사업"
+    )
+    title = models.CharField("세부 추진계획", max_length=200)
+    details = models.TextField("내용", blank=True)
+    schedule = models.CharField("추진일정", max_length=100, blank=True)
+    quantity = models.PositiveIntegerField("수량", null=True, blank=True)
+    unit = models.CharField("단위", max_length=10, blank=True, help_text="예: 명, 세트, 개")
+    unit_cost = models.PositiveBigIntegerField("단가(원)", null=True, blank=True)
+    lump_sum = models.PositiveBigIntegerField(
+        "금액(원)", null=True, blank=True, help_text="수량·단가로 계산하지 않는 경우에만 입력"
+    )
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        db_table = "council_planitem"
+        verbose_name = "추진계획 항목"
+        verbose_name_plural = "추진계획 항목"
+        ordering = ["project", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(quantity__isnull=True) & Q(unit_cost__isnull=True))
+                | (
+                    Q(quantity__isnull=False)
+                    & Q(unit_cost__isnull=False)
+                    & Q(lump_sum__isnull=True)
+                ),
+                name="planitem_amount_one_way",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if (self.quantity is None) != (self.unit_cost is None):
+            raise ValidationError("수량과 단가는 함께 입력하거나 함께 비워 두어야 합니다.")
+        if self.quantity is not None and self.lump_sum is not None:
+            raise ValidationError(
+                {
+                    "lump_sum": "수량·단가를 입력했으면 금액은 비워 두세요. "
+                    "금액은 수량 × 단가로 계산됩니다."
+                }
+            )
+
+    @property
+    def amount(self):
+        if self.quantity is not None and self.unit_cost is not None:
+            return self.quantity * self.unit_cost
+        return self.lump_sum
+
+
+class Purchase(models.Model):
+    """An item a project buys (구매 목록)."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="purchases", verbose_name="주요사업"
+    )
+    item = models.CharField("품목", max_length=50)
+    quantity = models.PositiveIntegerField("수량", validators=[MinValueValidator(1)])
+    amount = models.PositiveBigIntegerField("예산(원)")
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        db_table = "council_purchase"
+        verbose_name = "구매 품목"
+        verbose_name_plural = "구매 품목"
+        ordering = ["project", "order", "pk"]
+
+    def __str__(self):
+        return self.item
+
+
+class ProjectFinancing(models.Model):
+    """연차별 소요재원: a work project's money for one year from one source."""
+
+    class Source(models.TextChoices):
+        DISTRICT = "district", "구비"
+        CITY = "city", "시비"
+        NATIONAL = "national", "국비"
+        OTHER = "other", "기타"
+
+    SOURCE_ORDER = [Source.DISTRICT, Source.CITY, Source.NATIONAL, Source.OTHER]
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="financing", verbose_name="주요사업"
+    )
+    year = models.PositiveSmallIntegerField("연도")
+    source = models.CharField(
+        "재원", max_length=10, choices=Source.choices, default=Source.DISTRICT
+    )
+    amount = models.BigIntegerField("금액(원)")
+
+    class Meta:
+        db_table = "budget_projectfinancing"
+        verbose_name = "연차별 소요재원"
+        verbose_name_plural = "연차별 소요재원"
+        ordering = ["project", "year", "source"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "year", "source"],
+                name="financing_unique_year_source",
+                violation_error_message="이 사업의 같은 연도·재원 금액이 이미 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="financing_non_negative",
+                violation_error_message="소요재원은 0원 이상이어야 합니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} {self.year}년 {self.get_source_display()}"
+
+    def clean(self):
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": "소요재원은 0원 이상이어야 합니다."})

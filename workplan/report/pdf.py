@@ -1,0 +1,109 @@
+"""The work plan's HTML and PDF, and the PDF's cache.
+
+render_html() and render_pdf() make the document from a WorkPlanReport with the same
+templates (templates/workplan/); the PDF through WeasyPrint, with print.html loading
+static/css/workplan.css by file URL so the bundled NanumGothic TTFs are embedded (a relative
+URL without a base URL would be dropped silently and the host's fonts used instead).
+
+workplan_pdf() is what the view, the admin button and the command use: it serves the PDF
+from Django's default cache (the database table or Redis, shared by every process), keyed by
+the year and the data versions of all four apps, so a download after no edit costs a cache
+read, and any edit to any record makes the next download fresh.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+from common import versioning
+
+from .builder import ReportNotFound, WorkPlanReport, build_report
+
+STYLESHEET = "css/workplan.css"
+CACHE_SECONDS = 30 * 24 * 60 * 60  # the key changes with every edit; this only frees space
+
+
+def _static_path(name: str) -> Path:
+    found = finders.find(name)
+    if found:
+        return Path(found)
+    return Path(settings.STATIC_ROOT) / name
+
+
+def stylesheet_url() -> str:
+    return _static_path(STYLESHEET).resolve().as_uri()
+
+
+def render_html(report: WorkPlanReport, *, for_print: bool = True, request=None) -> str:
+    """The document as HTML: the standalone print layout (for the PDF and the HTML export)
+    or, with for_print=False, the page inside the site's layout."""
+    if for_print:
+        context = {"report": report, "for_print": True, "stylesheet_url": stylesheet_url()}
+        return render_to_string("workplan/print.html", context)
+    return render_to_string("workplan/page.html", {"report": report}, request=request)
+
+
+def render_pdf(report: WorkPlanReport) -> bytes:
+    """The A4 PDF of the report (WeasyPrint)."""
+    from weasyprint import HTML  # imported here: loading Pango costs ~0.3 s, pages never need it
+
+    html = render_html(report, for_print=True)
+    base_url = _static_path(STYLESHEET).parent.parent.resolve().as_uri() + "/"
+    return HTML(string=html, base_url=base_url).write_pdf(optimize_images=True)
+
+
+@dataclass(frozen=True)
+class CachedPDF:
+    year: int
+    content: bytes
+    filename: str  # the download's name, made with the council's name when rendered
+    version: str  # the data versions it was made from (also the ETag's basis)
+    rendered: bool  # False when served from the cache
+    seconds: float
+
+
+def cache_key(year: int, version: str) -> str:
+    return f"workplan:pdf:{year}:{version}"
+
+
+def pdf_filename(council_name: str, year: int) -> str:
+    return f"{council_name}_{year - 1}_주요업무추진실적_및_{year}_주요업무계획.pdf"
+
+
+def workplan_pdf(year: int, version: str | None = None) -> CachedPDF:
+    """The year's PDF from the shared cache, rendered (and cached) only when the records
+    changed since it was made. Raises ReportNotFound for a year without a work plan.
+
+    A cache hit costs the version lookup and the cache read, nothing else: the file name is
+    cached with the PDF, and a year without a plan never gets an entry."""
+    started = time.perf_counter()
+    version = version or versioning.version_key(*versioning.TRACKED_APPS)
+    key = cache_key(year, version)
+    hit = cache.get(key)
+    if hit is not None:
+        content, filename = hit
+        return CachedPDF(year, content, filename, version, False, time.perf_counter() - started)
+    report = build_report(year)
+    content = render_pdf(report)
+    filename = pdf_filename(report.council.name, year)
+    cache.set(key, (content, filename), CACHE_SECONDS)
+    return CachedPDF(year, content, filename, version, True, time.perf_counter() - started)
+
+
+__all__ = [
+    "CachedPDF",
+    "ReportNotFound",
+    "cache_key",
+    "pdf_filename",
+    "render_html",
+    "render_pdf",
+    "stylesheet_url",
+    "workplan_pdf",
+]

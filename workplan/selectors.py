@@ -1,0 +1,97 @@
+"""Reads of the work plan shared by its pages, the admin, the report and the PDF."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Sum
+
+from council.models import Council
+
+from .models import Project, ProjectFinancing, WorkPlan
+
+# ---------------------------------------------------------------- work plans
+
+
+def work_plan_years(council: Council | None = None) -> list[int]:
+    plans = WorkPlan.objects.all() if council is None else WorkPlan.objects.filter(council=council)
+    return sorted(plans.values_list("year", flat=True))
+
+
+def work_plan_for_year(year: int) -> WorkPlan | None:
+    """A year's work plan with its council and staff table, and every project's team,
+    sections, exhibits, plan items and purchases: six queries however many projects."""
+    return (
+        WorkPlan.objects.filter(year=year)
+        .select_related("council", "staff_table")
+        .prefetch_related(
+            Prefetch(
+                "projects",
+                queryset=Project.objects.select_related("team")
+                .order_by("number")
+                .prefetch_related("sections", "exhibits", "plan_items", "purchases"),
+            ),
+        )
+        .order_by("council_id")
+        .first()
+    )
+
+
+# ---------------------------------------------------------------- project financing
+
+
+@dataclass
+class FinancingRow:
+    source: str  # "계" for the total row
+    by_year: dict[int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_year.values())
+
+
+@dataclass
+class FinancingTable:
+    """연차별 소요재원: a project's money per year and source, with totals."""
+
+    project_id: int
+    years: list[int]
+    rows: list[FinancingRow]  # one per source
+    total: FinancingRow
+
+    def for_year(self, year: int) -> int | None:
+        return self.total.by_year.get(year)
+
+
+def financing_tables(projects) -> dict[int, FinancingTable]:
+    """Financing tables of several projects in one query, keyed by project id."""
+    ids = [p.pk if isinstance(p, Project) else p for p in projects]
+    cells = defaultdict(lambda: defaultdict(dict))
+    for project_id, year, source, amount in ProjectFinancing.objects.filter(
+        project_id__in=ids
+    ).values_list("project_id", "year", "source", "amount"):
+        cells[project_id][source][year] = amount
+    labels = dict(ProjectFinancing.Source.choices)
+    tables = {}
+    for project_id, by_source in cells.items():
+        years = sorted({y for by_year in by_source.values() for y in by_year})
+        rows = [
+            FinancingRow(source=labels[source], by_year=dict(by_source[source]))
+            for source in ProjectFinancing.SOURCE_ORDER
+            if source in by_source
+        ]
+        total = FinancingRow(
+            source="계", by_year={y: sum(row.by_year.get(y, 0) for row in rows) for y in years}
+        )
+        tables[project_id] = FinancingTable(
+            project_id=project_id, years=years, rows=rows, total=total
+        )
+    return tables
+
+
+def project_budget_for_year(project: Project, year: int) -> int | None:
+    """A project's 소요예산 for a year: its financing from every source that year."""
+    return ProjectFinancing.objects.filter(project=project, year=year).aggregate(
+        total=Sum("amount")
+    )["total"]

@@ -1,0 +1,78 @@
+"""Public views of the work plan: thin wrappers around the builder and the PDF cache."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+
+from common import versioning
+from common.caching import cached_page
+from council.selectors import page_info
+
+from .report.builder import ReportNotFound, build_report
+from .report.pdf import workplan_pdf
+from .selectors import work_plan_years
+
+MIN_YEAR, MAX_YEAR = 1990, 2100  # WorkPlan.clean() allows these years only
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404(f"주요업무계획 연도는 {MIN_YEAR}년부터 {MAX_YEAR}년 사이입니다.")
+
+
+@require_safe
+def latest(request):
+    """/workplan/ → the latest year that has a work plan."""
+    years = work_plan_years()
+    if not years:
+        raise Http404("등록된 주요업무계획이 없습니다.")
+    return redirect("workplan:html", year=years[-1])
+
+
+@require_safe
+@cached_page(*versioning.TRACKED_APPS)
+def workplan_html(request, year: int):
+    _check_year(year)
+    try:
+        report = build_report(year)
+    except ReportNotFound as missing:
+        raise Http404(str(missing)) from None
+    context = {
+        "report": report,
+        "for_print": False,
+        "other_years": [y for y in work_plan_years() if y != year],
+        "breadcrumbs": [("주요업무계획", ""), (f"{year}년", "")],
+        "page_info": page_info(report.council, "의정팀", *versioning.TRACKED_APPS),
+    }
+    return render(request, "workplan/page.html", context)
+
+
+@require_safe
+def workplan_pdf_view(request, year: int):
+    _check_year(year)
+    # The version first: a cached PDF then costs this query and the cache read, nothing more.
+    version = versioning.version_key(*versioning.TRACKED_APPS)
+    etag = '"' + hashlib.sha256(f"{year}:{version}".encode()).hexdigest()[:32] + '"'
+    if etag in request.headers.get("If-None-Match", ""):
+        # Only a PDF of this year at this version was ever given this ETag.
+        response = HttpResponse(status=304)
+    else:
+        try:
+            pdf = workplan_pdf(year, version)
+        except ReportNotFound:
+            raise Http404(f"{year}년 주요업무계획이 없습니다.") from None
+        response = HttpResponse(pdf.content, content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=request.GET.get("inline") != "1",
+            filename=pdf.filename,
+        )
+        response["X-Workplan-Cache"] = "miss" if pdf.rendered else "hit"
+    response["ETag"] = etag
+    # Browsers and proxies may keep it, but must ask again: an edit changes the ETag.
+    response["Cache-Control"] = "public, no-cache"
+    return response
