@@ -3,7 +3,7 @@
 #   make run     install everything, migrate, load the demo data, serve http://127.0.0.1:8000/
 #   make test    install everything, run the whole test suite
 #                (SQLite by default; PostgreSQL with DATABASE_URL=postgres://...)
-#   make lint    ruff check + ruff format --check
+#   make lint    ruff check, ruff format --check, djhtml --check, mypy
 #   make setup   what `make run` does before starting the server
 
 PYTHON ?= python3.11
@@ -54,3 +54,5 @@ test: venv node-tools
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	DJANGO_DEBUG=1 $(BIN)/mypy

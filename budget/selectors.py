@@ -71,7 +71,7 @@ def budget_comparison(
     tree with sub-totals at every level. None when the year has no amounts. Two queries."""
     previous_year = previous_year if previous_year is not None else year - 1
     items = list(BudgetItem.objects.filter(council=council).order_by("level", "order", "pk"))
-    amounts = defaultdict(dict)
+    amounts: defaultdict[int, dict[int, int]] = defaultdict(dict)
     for item_id, amount_year, amount in BudgetAmount.objects.filter(
         item__council=council, kind=kind, year__in=[year, previous_year]
     ).values_list("item_id", "year", "amount"):

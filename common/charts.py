@@ -305,9 +305,10 @@ def stacked_chart(
             chart.rects.append(
                 Rect(cx - column / 2, y, column, h, color, f"{category} {s.name} {fmt(value)}")
             )
-        if totals[index] is not None:
+        total = totals[index]
+        if total is not None:
             chart.labels.append(
-                Label(cx, y - 6, fmt(totals[index]), anchor="middle", size=SMALL, weight="bold")
+                Label(cx, y - 6, fmt(total), anchor="middle", size=SMALL, weight="bold")
             )
         chart.labels.extend(_category_label(cx, bottom, category))
     chart.lines.append(Line(x0, bottom, x1, bottom, stroke=AXIS))

@@ -101,7 +101,7 @@ class Change:
     @property
     def rate(self) -> Decimal | None:
         """Percentage change; None where the base is missing or zero (an item new this year)."""
-        if not self.previous:
+        if not self.previous or self.delta is None:
             return None
         return Decimal(self.delta) * 100 / Decimal(self.previous)
 

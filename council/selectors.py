@@ -139,7 +139,8 @@ def council_overview(council: Council) -> CouncilOverview:
         )
         members = [MemberRow(m, seats_by_member.get(m.pk, [])) for m in found]
 
-    standing, special = [], []
+    standing: list[CommitteeRow] = []
+    special: list[CommitteeRow] = []
     for committee in Committee.objects.filter(council=council).order_by("order", "name"):
         row = CommitteeRow(committee, seats_by_committee.get(committee.pk, []))
         (standing if committee.kind == Committee.Kind.STANDING else special).append(row)
@@ -264,7 +265,7 @@ def staff_table(council: Council, basis: datetime.date | None = None) -> StaffOv
     if table is None:
         return None
     labels = dict(StaffQuota.Category.choices)
-    order = {c: i for i, c in enumerate(StaffQuota.CATEGORY_ORDER)}
+    order: dict[str, int] = {c: i for i, c in enumerate(StaffQuota.CATEGORY_ORDER)}
     quotas = sorted(table.quotas.all(), key=lambda q: (order.get(q.category, len(order)), q.grade))
     categories: dict[str, QuotaCategory] = {}
     for q in quotas:

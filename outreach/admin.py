@@ -8,13 +8,14 @@ shown read-only, never stored.
 
 from collections import Counter
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
 
 from common.admin import AuditedModelAdmin, won
-from outreach import applications
+from outreach import applications, rules, services
 from outreach.models import (
     ChannelMetric,
     CommunityActivity,
@@ -180,9 +181,9 @@ class PRTargetAdmin(AuditedModelAdmin):
 
 
 class MonitorFormSet(BaseInlineFormSet):
-    """Monitor.clean() counts a member's recommendations already saved, so four new rows
-    for one member typed on the cohort page at once would each pass it. The formset holds
-    every monitor of the cohort, so it counts them all."""
+    """The cohort page holds every monitor of the cohort, so the per-member limit
+    (outreach/rules.py) is counted over its rows, new and saved alike: four new rows for one
+    member typed at once are refused together."""
 
     def clean(self):
         super().clean()
@@ -192,7 +193,7 @@ class MonitorFormSet(BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data.get("recommended_by") and not form.cleaned_data.get("DELETE")
         )
-        over = [member for member, count in counts.items() if count > limit]
+        over = rules.members_over_limit(counts, limit=limit)
         if over:
             names = ", ".join(member.name for member in over)
             raise ValidationError(
@@ -252,8 +253,30 @@ class MonitorCohortAdmin(AuditedModelAdmin):
         return "-"
 
 
+class MonitorForm(forms.ModelForm):
+    """One monitor's page: the record's own checks, then the member's limit in the cohort."""
+
+    class Meta:
+        model = Monitor
+        fields = [
+            "cohort",
+            "name",
+            "recommended_by",
+            "recommended_on",
+            "resident_since",
+            "opinions_submitted",
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        error = services.monitor_quota_error(self.instance)
+        if error:
+            self.add_error("recommended_by", error)
+
+
 @admin.register(Monitor)
 class MonitorAdmin(AuditedModelAdmin):
+    form = MonitorForm
     list_display = [
         "name",
         "cohort",

@@ -1,5 +1,7 @@
 """Sessions (회기), their agenda, sittings, minutes and the ordinance's limits."""
 
+from __future__ import annotations
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -57,6 +59,28 @@ class SessionRules(models.Model):
             )
 
 
+class SessionQuerySet(models.QuerySet):
+    """Plain filters of sessions, read as sentences: ``Session.objects.of(council).in_year(2023)``."""
+
+    def of(self, council) -> SessionQuerySet:
+        return self.filter(council=council)
+
+    def in_year(self, year: int) -> SessionQuerySet:
+        """A session belongs to the year of its first day."""
+        return self.filter(first_day__year=year)
+
+    def covering(self, day) -> SessionQuerySet:
+        """Sessions whose days, first to last inclusive, include the day."""
+        return self.filter(first_day__lte=day, last_day__gte=day)
+
+    def not_ended_on(self, day) -> SessionQuerySet:
+        """Sessions in progress on the day or still to come."""
+        return self.filter(last_day__gte=day)
+
+    def in_date_order(self) -> SessionQuerySet:
+        return self.order_by("first_day", "number")
+
+
 class Session(models.Model):
     class Kind(models.TextChoices):
         REGULAR = "regular", "정례회"
@@ -79,6 +103,8 @@ class Session(models.Model):
     date_status = models.CharField(
         "일정 상태", max_length=20, choices=DateStatus.choices, default=DateStatus.HELD, blank=True
     )
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "회기"
@@ -179,6 +205,18 @@ class AgendaItem(models.Model):
         return self.title
 
 
+class SittingQuerySet(models.QuerySet):
+    def of(self, council) -> SittingQuerySet:
+        return self.filter(session__council=council)
+
+    def held_by(self, day) -> SittingQuerySet:
+        """Sittings on or before the day."""
+        return self.filter(date__lte=day)
+
+    def in_year(self, year: int) -> SittingQuerySet:
+        return self.filter(date__year=year)
+
+
 class Sitting(models.Model):
     """One meeting of a body within a session (본회의 제1차, 행정재경위원회 제2차 …)."""
 
@@ -192,6 +230,8 @@ class Sitting(models.Model):
     date = models.DateField("회의일")
     minutes_published_on = models.DateField("회의록 공개일", null=True, blank=True)
     minutes_url = models.URLField("회의록 주소", blank=True)
+
+    objects = SittingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "회의(차수)"

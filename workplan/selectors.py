@@ -67,7 +67,9 @@ class FinancingTable:
 def financing_tables(projects) -> dict[int, FinancingTable]:
     """Financing tables of several projects in one query, keyed by project id."""
     ids = [p.pk if isinstance(p, Project) else p for p in projects]
-    cells = defaultdict(lambda: defaultdict(dict))
+    cells: defaultdict[int, defaultdict[str, dict[int, int]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
     for project_id, year, source, amount in ProjectFinancing.objects.filter(
         project_id__in=ids
     ).values_list("project_id", "year", "source", "amount"):

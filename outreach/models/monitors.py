@@ -94,15 +94,8 @@ class Monitor(models.Model):
                     f"추천일 현재 관내에 {cohort.min_residency_years}년 이상 거주한 사람만 "
                     f"추천할 수 있습니다. (거주 시작일 {self.resident_since:%Y. %-m. %-d.})"
                 )
-        if cohort and self.recommended_by_id:
-            others = Monitor.objects.filter(cohort=cohort, recommended_by=self.recommended_by_id)
-            if self.pk:
-                others = others.exclude(pk=self.pk)
-            if others.count() >= cohort.max_per_member:
-                errors["recommended_by"] = (
-                    f"의원 한 명은 의정모니터를 {cohort.max_per_member}명까지 추천할 수 있습니다. "
-                    f"이 의원은 이미 {others.count()}명을 추천했습니다."
-                )
+        # The per-member limit spans records: outreach/rules.py, called by the admin's
+        # forms and outreach.services.monitor_create.
         if errors:
             raise ValidationError(errors)
 

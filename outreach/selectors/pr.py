@@ -227,6 +227,10 @@ def press_release_count(table: PRTable, year: int) -> int | None:
     return sum(counts) if counts else None
 
 
+def _count(cell: PRCell | None) -> int | None:
+    return cell.count if cell is not None else None
+
+
 def press_summary(table: PRTable) -> PressSummary | None:
     """The latest full year's press releases and coverage against the year before; None
     without two years to compare. No query (reads a pr_table())."""
@@ -242,8 +246,7 @@ def press_summary(table: PRTable) -> PressSummary | None:
             press_release_count(table, year), press_release_count(table, previous)
         ),
         coverage=figures.year_over_year(
-            coverage.cell(year).count if coverage.cell(year) else None,
-            coverage.cell(previous).count if coverage.cell(previous) else None,
+            _count(coverage.cell(year)), _count(coverage.cell(previous))
         ),
     )
 

@@ -66,8 +66,9 @@ def minutes_compliance(
 ) -> MinutesCompliance:
     deadline = minutes_deadline_days(rules, sitting.body)
     due_on = sitting.date + datetime.timedelta(days=deadline)
-    if minutes_published(sitting, on=on):
-        taken = (sitting.minutes_published_on - sitting.date).days
+    published_on = sitting.minutes_published_on
+    if published_on is not None and minutes_published(sitting, on=on):
+        taken = (published_on - sitting.date).days
         status = MinutesStatus.ON_TIME if taken <= deadline else MinutesStatus.LATE
         elapsed = taken
     else:
@@ -97,12 +98,13 @@ def minutes_compliance_list(
     if rules is None:
         return []
     sittings = (
-        Sitting.objects.filter(session__council=council, date__lte=on)
+        Sitting.objects.of(council)
+        .held_by(on)
         .select_related("session", "body")
         .order_by("-date", "body__order", "number")
     )
     if year is not None:
-        sittings = sittings.filter(date__year=year)
+        sittings = sittings.in_year(year)
     rows = [minutes_compliance(sitting, rules=rules, on=on) for sitting in sittings]
     if status:
         rows = [row for row in rows if row.status == status]

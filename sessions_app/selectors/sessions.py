@@ -6,13 +6,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from common import figures
 from council.models import Council
 
-from ..models import AgendaItem, Session, SessionRules, Sitting
+from ..models import AgendaItem, Session, SessionQuerySet, SessionRules, Sitting
 
 # ---------------------------------------------------------------- sessions and their days
 
@@ -21,23 +21,18 @@ def session_days(session: Session) -> int:
     return figures.days_inclusive(session.first_day, session.last_day)
 
 
-def sessions_with_agenda() -> QuerySet[Session]:
+def sessions_with_agenda() -> SessionQuerySet:
     """Sessions with their agenda items and each item's bodies in three queries in all."""
-    return Session.objects.prefetch_related(
-        Prefetch(
-            "agenda_items",
-            queryset=AgendaItem.objects.order_by("order", "pk").prefetch_related("bodies"),
-        ),
-    )
+    items = AgendaItem.objects.order_by("order", "pk").prefetch_related("bodies")
+    # django-stubs cannot match a Prefetch against a custom QuerySet's manager
+    # (SessionQuerySet.as_manager()); the call itself is plain Django.
+    agenda = Prefetch("agenda_items", queryset=items)
+    return Session.objects.prefetch_related(agenda)  # type: ignore[arg-type]
 
 
-def sessions_in_year(council: Council, year: int) -> QuerySet[Session]:
+def sessions_in_year(council: Council, year: int) -> SessionQuerySet:
     """A year's sessions (a session belongs to the year of its first day), in date order."""
-    return (
-        sessions_with_agenda()
-        .filter(council=council, first_day__year=year)
-        .order_by("first_day", "number")
-    )
+    return sessions_with_agenda().of(council).in_year(year).in_date_order()
 
 
 @dataclass(frozen=True)
@@ -86,7 +81,7 @@ def council_sessions(council_id: int, *, excluding: Session | None = None) -> li
 
 
 def session_years(council: Council) -> list[int]:
-    dates = Session.objects.filter(council=council).dates("first_day", "year")
+    dates = Session.objects.of(council).dates("first_day", "year")
     return [d.year for d in dates]
 
 
@@ -175,15 +170,15 @@ def session_detail(council: Council, number: int) -> Session | None:
     queryset = sessions_with_agenda().prefetch_related(
         Prefetch("sittings", queryset=Sitting.objects.select_related("body"))
     )
-    return queryset.filter(council=council, number=number).first()
+    return queryset.of(council).filter(number=number).first()
 
 
 def featured_session(council: Council, *, on: datetime.date) -> ScheduleEntry | None:
     """For the home page: the session in progress on the day, else the next one, else the
     latest. Sessions never overlap, so the first session not yet ended is the one in progress
     or the next."""
-    base = sessions_with_agenda().filter(council=council)
-    session = base.filter(last_day__gte=on).order_by("first_day", "number").first()
+    base = sessions_with_agenda().of(council)
+    session = base.not_ended_on(on).in_date_order().first()
     if session is None:
         session = base.order_by("-first_day", "-number").first()
     return schedule_entry(session, on=on) if session else None
@@ -195,8 +190,4 @@ def session_covering(council: Council, day: datetime.date) -> Session | None:
     Used by the school-visit application form: a visit wished for a session day becomes a
     plenary observation (본회의 참관). One query.
     """
-    return (
-        Session.objects.filter(council=council, first_day__lte=day, last_day__gte=day)
-        .order_by("first_day", "number")
-        .first()
-    )
+    return Session.objects.of(council).covering(day).in_date_order().first()

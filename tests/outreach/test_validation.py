@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from council.models import Member, Term
 from outreach.models import Monitor, MonitorCohort
+from outreach.services import check_monitor_quota, monitor_create
 
 RECOMMENDED_ON = datetime.date(2023, 2, 15)
 
@@ -60,8 +61,9 @@ def test_a_fourth_monitor_from_one_member_is_refused(cohort, member):
         first_three.save()
 
     fourth = monitor(cohort, member, name="라모니터")
+    fourth.full_clean()  # the record itself is fine; the limit spans records
     with pytest.raises(ValidationError) as caught:
-        fourth.full_clean()
+        check_monitor_quota(fourth)
 
     assert caught.value.message_dict == {
         "recommended_by": [
@@ -79,3 +81,49 @@ def test_editing_one_of_three_monitors_is_still_allowed(cohort, member):
 
     saved[0].opinions_submitted = 2
     saved[0].full_clean()
+    check_monitor_quota(saved[0])
+
+
+def test_monitor_create_refuses_a_fourth_and_stores_nothing(cohort, member):
+    for name in ["가", "나", "다"]:
+        monitor_create(
+            cohort=cohort,
+            name=f"{name}모니터",
+            recommended_by=member,
+            recommended_on=RECOMMENDED_ON,
+            resident_since=datetime.date(2015, 1, 1),
+        )
+
+    with pytest.raises(ValidationError):
+        monitor_create(
+            cohort=cohort,
+            name="라모니터",
+            recommended_by=member,
+            recommended_on=RECOMMENDED_ON,
+            resident_since=datetime.date(2015, 1, 1),
+        )
+
+    assert Monitor.objects.filter(cohort=cohort, recommended_by=member).count() == 3
+
+
+def test_the_monitor_page_refuses_a_fourth_and_keeps_what_was_typed(cohort, member, admin_client):
+    for name in ["가", "나", "다"]:
+        monitor(cohort, member, name=f"{name}모니터").save()
+
+    response = admin_client.post(
+        "/admin/outreach/monitor/add/",
+        {
+            "cohort": cohort.pk,
+            "name": "라모니터",
+            "recommended_by": member.pk,
+            "recommended_on": "2023-02-15",
+            "resident_since": "2015-01-01",
+            "opinions_submitted": "0",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "이 의원은 이미 3명을 추천했습니다." in page
+    assert 'value="라모니터"' in page
+    assert not Monitor.objects.filter(name="라모니터").exists()
