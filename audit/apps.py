@@ -11,3 +11,8 @@ class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = "권한·변경 이력"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from audit.signals import connect_signals
+
+        connect_signals()

@@ -5,10 +5,13 @@ who made it and when (docs/AUDIT.md says why this library). The historical model
 registered here, under the ``audit`` app, so their tables live in audit's migrations and no
 domain app's migrations change. Every model of the tracked apps is registered: a model added
 later is tracked too (``makemigrations`` then adds its history table here).
+
+Also here: which auth group is each role's (RoleGroup, kept by audit/roles.py).
 """
 
 import simple_history
 from django.apps import apps
+from django.db import models
 
 TRACKED_APP_LABELS = ("council", "sessions_app", "budget", "outreach", "workplan")
 
@@ -50,3 +53,24 @@ def _register_all() -> None:
 
 
 _register_all()
+
+
+# ---------------------------------------------------------------- roles and their groups
+
+
+class RoleGroup(models.Model):
+    """Which permission group is a role's (audit/roles.py): the group keeps its identity,
+    members and permissions while it is renamed after the council's team of the role."""
+
+    role = models.CharField("역할", max_length=30, unique=True)
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="role", verbose_name="권한 그룹"
+    )
+
+    class Meta:
+        verbose_name = "역할별 권한 그룹"
+        verbose_name_plural = "역할별 권한 그룹"
+        ordering = ["role"]
+
+    def __str__(self):
+        return f"{self.role}: {self.group}"

@@ -9,14 +9,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from common.caching import cached_page
-from council.selectors import page_info
+from council.models import Council, SecretariatUnit
+from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
 from . import exports
+from .models import BudgetAmount, BudgetItem
 from .selectors import budget_charts, budget_comparison, budget_years
 
-TEAM = "의정팀"
-SCOPES = ("budget", "council")  # the tree and amounts; the work plan's projects and the team
+# The team responsible for the page (its foot's 담당): the council's team of this role.
+TEAM = SecretariatUnit.Role.GENERAL_AFFAIRS
+# The models each view reads (their data versions key its cache): the tree and amounts, and
+# the page also its foot.
+EXPORT_SCOPES = (Council, BudgetItem, BudgetAmount)
+PAGE_SCOPES = (*EXPORT_SCOPES, *PAGE_INFO_SCOPES)
 UNITS = ("백만원", "천원")
 DEFAULT_UNIT = "백만원"
 
@@ -36,7 +42,7 @@ def latest(request):
     return redirect("budget:year", year=years[-1])
 
 
-@cached_page(*SCOPES)
+@cached_page(*PAGE_SCOPES, params=("unit",))
 def year_page(request, year: int):
     council = council_or_404()
     comparison = _comparison_or_404(council, year)
@@ -55,12 +61,12 @@ def year_page(request, year: int):
             "charts": budget_charts(comparison, unit),
             "field_docs": exports.FIELD_DOCS,
             "breadcrumbs": [("예산", reverse("budget:latest")), (f"{year}년 예산", "")],
-            "page_info": page_info(council, TEAM, *SCOPES),
+            "page_info": page_info(council, TEAM, *PAGE_SCOPES),
         },
     )
 
 
-@cached_page(*SCOPES)
+@cached_page(*EXPORT_SCOPES)
 def year_csv(request, year: int):
     comparison = _comparison_or_404(council_or_404(), year)
     response = HttpResponse(exports.budget_csv(comparison), content_type="text/csv; charset=utf-8")
@@ -68,7 +74,7 @@ def year_csv(request, year: int):
     return response
 
 
-@cached_page(*SCOPES)
+@cached_page(*EXPORT_SCOPES)
 def year_json(request, year: int):
     council = council_or_404()
     comparison = _comparison_or_404(council, year)

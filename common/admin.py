@@ -47,7 +47,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 @admin.register(DataVersion)
 class DataVersionAdmin(admin.ModelAdmin):
-    """When each app's records last changed (common/versioning.py keeps these counters).
+    """When each model's records last changed (common/versioning.py keeps these counters).
 
     Shown so staff can see what public pages report as 최종 수정; nobody edits them by hand,
     since caches of pages and of the work plan PDF are keyed on them.

@@ -8,7 +8,7 @@
   the weekday.
 
 Every page, feed, CSV and the work plan report go through these functions (templates through
-the filters in council/templatetags/figures.py).
+the filters in common/templatetags/figures.py).
 """
 
 from __future__ import annotations

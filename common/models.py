@@ -4,7 +4,8 @@ from django.db import models
 
 
 class DataVersion(models.Model):
-    """A counter per app that every save and delete of its records bumps (common/versioning.py).
+    """A counter per model (scope: its label, "budget.budgetamount") that every save and
+    delete of its records bumps (common/versioning.py).
 
     Caches of pages and of the work plan PDF are keyed by these versions, so an edit anywhere
     makes the next request fresh on every server process; the time of the last bump is what

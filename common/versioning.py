@@ -1,9 +1,18 @@
-"""Data versions: one counter per app, bumped by every save and delete of its records.
+"""Data versions: one counter per model, bumped by every save and delete of its records.
 
 Every cache of derived output (public pages, the work plan PDF) is keyed by the versions of
-the apps it reads, so an edit made through any server process makes the next request fresh
-everywhere, with no stale figure and no explicit invalidation. Reading the versions costs one
-query.
+the models it reads, so an edit made through any server process makes the next request fresh
+everywhere, with no stale figure and no explicit invalidation, and an edit of a model a page
+does not read leaves that page's cache alone. Reading the versions of a page costs one query.
+
+A scope is a model's label in lower case ("sessions_app.session"); functions here take model
+classes or labels. The models of the apps in ``settings.DATA_VERSION_APPS`` are counted. The
+table of a plain many-to-many field counts as the model that declares the field (a change of
+an agenda item's bodies bumps "sessions_app.agendaitem").
+
+``batch()`` defers the bumps of a block to its end, one per model: ``loaddata`` runs in one
+(common/management/commands/loaddata.py), so loading a fixture of a thousand rows bumps each
+model it touches once.
 """
 
 from __future__ import annotations
@@ -11,39 +20,111 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-# Apps whose records public pages and the work plan show.
-TRACKED_APPS = ("council", "sessions_app", "budget", "outreach")
+Scope = type[models.Model] | str  # a model class or its label ("budget.budgetamount")
+
+_OWN_SCOPE = "common.dataversion"
 
 
-def bump(scope: str) -> None:
+def scope_of(model_or_label: Scope) -> str:
+    """The scope of a model or label: the label in lower case. An auto-created many-to-many
+    table belongs to the model that declares the field."""
+    if isinstance(model_or_label, str):
+        return model_or_label.lower()
+    owner = model_or_label._meta.auto_created  # the declaring model, for an m2m's own table
+    model = owner if isinstance(owner, type) else model_or_label
+    return model._meta.label_lower
+
+
+def _scopes(scopes) -> list[str]:
+    return sorted({scope_of(scope) for scope in scopes})
+
+
+def bump(*scopes: Scope) -> None:
+    """Add one to the version of each scope and stamp it now (one query when every scope
+    already has a row)."""
     from common.models import DataVersion
 
+    names = _scopes(scopes)
+    if not names:
+        return
     now = timezone.now()
-    updated = DataVersion.objects.filter(scope=scope).update(
-        version=F("version") + 1, changed_at=now
-    )
-    if not updated:
+    changed = {"version": F("version") + 1, "changed_at": now}
+    rows = DataVersion.objects.filter(scope__in=names)
+    if rows.update(**changed) == len(names):
+        return
+    # Some scopes have no row yet. A row found now was bumped above or created by another
+    # process since: bump it (again; a version only has to change), and create the others.
+    existing = set(rows.values_list("scope", flat=True))
+    if existing:
+        rows.update(**changed)
+    for name in names:
+        if name in existing:
+            continue
         try:
             with transaction.atomic():
-                DataVersion.objects.create(scope=scope, version=1, changed_at=now)
+                DataVersion.objects.create(scope=name, version=1, changed_at=now)
         except IntegrityError:  # another process created it meanwhile
-            DataVersion.objects.filter(scope=scope).update(version=F("version") + 1, changed_at=now)
+            DataVersion.objects.filter(scope=name).update(**changed)
 
 
-def versions(*scopes: str) -> dict[str, int]:
+# ---------------------------------------------------------------- batches
+
+_batch = threading.local()
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Collect the bumps made in the block and bump each scope once when it ends.
+
+    For bulk writes (loaddata, an import): one write per model instead of one per row. A
+    batch inside another adds to the outer one. When the block raises inside a transaction
+    nothing is bumped (the error rolls the writes back); outside one, the writes made before
+    the error stand, so their scopes are bumped.
+    """
+    if getattr(_batch, "pending", None) is not None:
+        yield
+        return
+    _batch.pending = set()
+    try:
+        yield
+    except BaseException:
+        pending, _batch.pending = _batch.pending, None
+        if not transaction.get_connection().in_atomic_block:
+            bump(*pending)
+        raise
+    pending, _batch.pending = _batch.pending, None
+    bump(*pending)
+
+
+def _record(scope: str) -> None:
+    pending = getattr(_batch, "pending", None)
+    if pending is None:
+        bump(scope)
+    else:
+        pending.add(scope)
+
+
+# ---------------------------------------------------------------- reading versions
+
+
+def versions(*scopes: Scope) -> dict[str, int]:
+    """The version of each scope (0 for one never bumped). One query."""
     from common.models import DataVersion
 
-    scopes = scopes or TRACKED_APPS
-    found = dict(DataVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
-    return {scope: found.get(scope, 0) for scope in scopes}
+    names = _scopes(scopes)
+    found = dict(DataVersion.objects.filter(scope__in=names).values_list("scope", "version"))
+    return {name: found.get(name, 0) for name in names}
 
 
 # What a cached page or PDF is made from besides the records: the code, templates and styles.
@@ -76,30 +157,39 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def version_key(*scopes: str) -> str:
-    """A short string that changes whenever a record of the given apps changes, or the code
-    that presents them."""
-    data = "-".join(f"{scope}{number}" for scope, number in sorted(versions(*scopes).items()))
-    return f"{code_fingerprint()}-{data}"
+def version_key(*scopes: Scope) -> str:
+    """A short string that changes whenever a record of the given models changes, or the
+    code that presents them. One query."""
+    data = "-".join(f"{name}{number}" for name, number in versions(*scopes).items())
+    # Hashed: the work plan reads some forty models, too long a key for some caches.
+    return f"{code_fingerprint()}-{hashlib.sha256(data.encode()).hexdigest()[:20]}"
 
 
-def last_changed(*scopes: str) -> datetime.datetime | None:
+def last_changed(*scopes: Scope) -> datetime.datetime | None:
+    """When a record of the given models last changed; None if never. One query."""
     from common.models import DataVersion
 
-    scopes = scopes or TRACKED_APPS
-    times = DataVersion.objects.filter(scope__in=scopes).values_list("changed_at", flat=True)
+    times = DataVersion.objects.filter(scope__in=_scopes(scopes)).values_list(
+        "changed_at", flat=True
+    )
     return max(times, default=None)
 
 
+# ---------------------------------------------------------------- signals
+
+
 def _on_change(sender, **kwargs):
-    label = sender._meta.app_label
-    if label in TRACKED_APPS and sender._meta.model_name != "dataversion":
-        bump(label)
+    # Raw saves (loaddata) count too: in a batch they are bumped once at its end.
+    if sender._meta.app_label in getattr(settings, "DATA_VERSION_APPS", ()):
+        scope = scope_of(sender)
+        if scope != _OWN_SCOPE:
+            _record(scope)
 
 
-def _on_m2m_change(sender, action, instance, **kwargs):
+def _on_m2m_change(sender, action, **kwargs):
+    # The sender is the through model: its scope is the model that declares the field.
     if action in ("post_add", "post_remove", "post_clear"):
-        _on_change(type(instance))
+        _on_change(sender)
 
 
 def connect_signals() -> None:

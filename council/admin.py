@@ -25,10 +25,20 @@ from council.models import (
 
 @admin.register(Council)
 class CouncilAdmin(AuditedModelAdmin):
-    list_display = ["name", "district", "slogan", "website"]
+    list_display = ["name", "district", "kind", "portal_title", "phone"]
+    list_filter = ["kind"]
     search_fields = ["name", "district"]
     ordering = ["name"]
     formfield_overrides = HTTPS_URLS
+    fieldsets = [
+        (None, {"fields": ["name", ("district", "kind"), "slogan", "website"]}),
+        ("포털에 표시할 이름과 연락처", {"fields": ["portal_name", "address", "phone"]}),
+        ("회기 일정 구독", {"fields": ["calendar_uid_domain"]}),
+    ]
+
+    @admin.display(description="포털 이름")
+    def portal_title(self, obj):
+        return obj.portal_title
 
 
 class MemberInline(admin.TabularInline):
@@ -88,14 +98,13 @@ class CommitteeMembershipInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(AuditedModelAdmin):
-    list_display = ["name", "short_name", "kind", "slug", "order", "member_count", "council"]
+    list_display = ["name", "short_name", "kind", "order", "member_count", "council"]
     list_display_links = ["name"]
     list_editable = ["order"]
     list_filter = ["kind", "council"]
     list_select_related = ["council"]
-    search_fields = ["name", "short_name", "slug"]
+    search_fields = ["name", "short_name"]
     ordering = ["order", "name"]
-    prepopulated_fields = {"slug": ["short_name"]}
     inlines = [CommitteeMembershipInline]
 
     def get_queryset(self, request):
@@ -121,9 +130,9 @@ class CommitteeMembershipAdmin(AuditedModelAdmin):
 
 @admin.register(SecretariatUnit)
 class SecretariatUnitAdmin(AuditedModelAdmin):
-    list_display = ["name", "kind", "phone", "order", "council"]
+    list_display = ["name", "kind", "role", "phone", "order", "council"]
     list_editable = ["order"]
-    list_filter = ["kind", "council"]
+    list_filter = ["kind", "role", "council"]
     list_select_related = ["council"]
     search_fields = ["name", "duties"]
     ordering = ["order", "name"]

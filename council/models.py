@@ -6,16 +6,73 @@ Every app refers to these models; they refer to no other app of the project
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
+from council.words import CouncilKind, CouncilWords, council_words
+
+_PHONE = RegexValidator(
+    r"^\d{2,4}-\d{3,4}(-\d{4})?$",
+    "전화번호는 02-123-4567처럼 지역번호를 포함해 숫자와 하이픈(-)으로 입력해 주세요.",
+)
+_DOMAIN = RegexValidator(
+    r"^(?=.{1,100}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$",
+    "도메인은 council.example.kr처럼 영문 소문자, 숫자, 하이픈과 점으로 입력해 주세요 "
+    "(https:// 나 / 없이).",
+)
+
 
 class Council(models.Model):
+    """The council the portal serves, with everything that differs from one council to
+    another: its names, its kind (which gives its words), its contact."""
+
+    Kind = CouncilKind
+
     name = models.CharField("의회명", max_length=50, unique=True)
-    district = models.CharField("자치구", max_length=50)
+    district = models.CharField(
+        "지방자치단체", max_length=50, help_text="의회가 속한 자치단체 이름 (예: ○○구, ○○시)"
+    )
+    kind = models.CharField(
+        "자치단체 종류",
+        max_length=30,
+        choices=CouncilKind.choices,
+        default=CouncilKind.AUTONOMOUS_DISTRICT,
+        help_text="주민을 부르는 말(구민·시민·군민·도민), 청사 이름, 사업 재원 이름"
+        "(구비·시비·군비·도비)이 이 종류를 따릅니다.",
+    )
+    portal_name = models.CharField(
+        "포털 이름",
+        max_length=100,
+        blank=True,
+        help_text="모든 페이지의 제목과 관리 화면 머리글에 씁니다. 비워 두면 "
+        "'의회명 의정 포털'로 표시합니다.",
+    )
     slogan = models.CharField("슬로건", max_length=100, blank=True)
     website = models.URLField("홈페이지", blank=True)
+    address = models.CharField(
+        "주소",
+        max_length=200,
+        blank=True,
+        help_text="의회(사무국) 주소. 모든 페이지 아래와 오류 페이지에 연락처로 표시합니다.",
+    )
+    phone = models.CharField(
+        "대표 전화번호",
+        max_length=20,
+        blank=True,
+        validators=[_PHONE],
+        help_text="사무국 대표 번호 (예: 02-123-4567). 모든 페이지 아래와 오류 페이지에 "
+        "표시합니다.",
+    )
+    calendar_uid_domain = models.CharField(
+        "캘린더 UID 도메인",
+        max_length=100,
+        blank=True,
+        validators=[_DOMAIN],
+        help_text="회기 일정 구독(.ics)의 일정마다 붙는 고유번호(UID)의 도메인 "
+        "(session-242@도메인). 구독자의 달력에 일정이 겹쳐 보이지 않도록 한 번 정하면 "
+        "바꾸지 마세요. 비워 두면 서버 설정(DJANGO_CALENDAR_UID_DOMAIN)을 씁니다.",
+    )
 
     class Meta:
         verbose_name = "의회"
@@ -23,6 +80,16 @@ class Council(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def portal_title(self) -> str:
+        """The portal's name: the one recorded, else "<의회명> 의정 포털"."""
+        return self.portal_name or f"{self.name} 의정 포털"
+
+    @property
+    def words(self) -> CouncilWords:
+        """구민/시민…, 구의회 청사/시의회 청사…, 구비/시비… by the council's kind."""
+        return council_words(self.kind)
 
 
 class Term(models.Model):
@@ -94,9 +161,6 @@ class Committee(models.Model):
     name = models.CharField("위원회명", max_length=50)
     short_name = models.CharField("약칭", max_length=20)
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
-    slug = models.SlugField(
-        "주소용 이름", max_length=30, help_text="캘린더 구독 주소 등에 쓰는 영문 이름 (예: budget)"
-    )
     order = models.PositiveSmallIntegerField("순서", default=0)
     members = models.ManyToManyField(
         Member,
@@ -112,7 +176,6 @@ class Committee(models.Model):
         ordering = ["order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["council", "name"], name="committee_unique_name"),
-            models.UniqueConstraint(fields=["council", "slug"], name="committee_unique_slug"),
         ]
 
     def __str__(self):
@@ -150,18 +213,40 @@ class CommitteeMembership(models.Model):
 
 
 class SecretariatUnit(models.Model):
-    """The secretariat's organisation: one bureau (국), expert advisers, teams."""
+    """The secretariat's organisation: one bureau (국), expert advisers, teams.
+
+    A team's role says which part of the work it does, whatever the council calls it: the
+    pages name the team of their role at their foot ("담당: …") and the admin's permission
+    groups are named after the teams of their roles (audit/roles.py).
+    """
 
     class Kind(models.TextChoices):
         BUREAU = "bureau", "국"
         ADVISER = "adviser", "전문위원"
         TEAM = "team", "팀"
 
+    class Role(models.TextChoices):
+        NONE = "", "없음"
+        GENERAL_AFFAIRS = "general_affairs", "의정"
+        PROCEEDINGS = "proceedings", "의사"
+        PUBLIC_RELATIONS = "public_relations", "홍보"
+        LEGISLATION = "legislation", "입법·정책"
+
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="secretariat_units", verbose_name="의회"
     )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     name = models.CharField("명칭", max_length=50)
+    role = models.CharField(
+        "역할",
+        max_length=30,
+        choices=Role.choices,
+        default=Role.NONE,
+        blank=True,
+        help_text="이 팀이 맡은 일. 한 역할은 의회마다 한 팀만 맡습니다. 의정은 예산·인력·"
+        "주요업무계획, 의사는 회기·회의록·지방의회 체험, 홍보는 홍보 실적·의정모니터를 "
+        "담당하고, 공개 페이지 아래의 '담당'과 관리 화면의 권한 그룹 이름이 이 팀을 따릅니다.",
+    )
     duties = models.TextField("주요 업무", blank=True)
     phone = models.CharField("전화번호", max_length=20, blank=True)
     order = models.PositiveSmallIntegerField("순서", default=0)
@@ -172,10 +257,29 @@ class SecretariatUnit(models.Model):
         ordering = ["order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["council", "name"], name="unit_unique_name"),
+            models.UniqueConstraint(
+                fields=["council", "role"],
+                condition=~Q(role=""),
+                name="unit_unique_role",
+                violation_error_message="이 의회에는 이 역할을 맡은 팀이 이미 있습니다. "
+                "한 역할은 한 팀만 맡을 수 있으니 다른 팀의 역할을 먼저 '없음'으로 바꿔 주세요.",
+            ),
+            models.CheckConstraint(
+                condition=Q(role="") | Q(kind="team"),
+                name="unit_role_only_for_teams",
+                violation_error_message="역할은 팀에만 정할 수 있습니다. 국·전문위원은 "
+                "역할을 '없음'으로 두세요.",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.role and self.kind and self.kind != self.Kind.TEAM:
+            raise ValidationError(
+                {"role": "역할은 팀에만 정할 수 있습니다. 국·전문위원은 역할을 '없음'으로 두세요."}
+            )
 
 
 class StaffTable(models.Model):

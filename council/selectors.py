@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Q, Subquery
+
 from common import versioning
 from council.models import (
     Committee,
@@ -16,6 +18,10 @@ from council.models import (
     StaffTable,
     Term,
 )
+from council.words import GENERIC_WORDS, CouncilWords
+
+# What a council's secretariat is called while no bureau is recorded.
+DEFAULT_BUREAU = "의회사무국"
 
 
 def the_council() -> Council | None:
@@ -26,6 +32,10 @@ def the_council() -> Council | None:
     return Council.objects.order_by("pk").first()
 
 
+# What page_info() reads itself: a cached page that shows it lists these among its scopes.
+PAGE_INFO_SCOPES = (SecretariatUnit,)
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What every public page states at its foot: who is responsible, how fresh it is."""
@@ -34,15 +44,96 @@ class PageInfo:
     changed_at: datetime.datetime | None
 
 
-def page_info(council: Council, team_name: str, *scopes: str) -> PageInfo:
-    """The responsible team (by name, as the secretariat calls it) and the time the records
-    the page shows (the given apps) last changed. Two queries."""
-    team = (
-        SecretariatUnit.objects.filter(council=council, name=team_name)
-        .values_list("name", flat=True)
-        .first()
+def page_info(council: Council, role: str | None, *scopes: versioning.Scope) -> PageInfo:
+    """The responsible team (the council's team of that SecretariatUnit.Role, named as the
+    secretariat calls it; the bureau when no team has the role or for None) and the time the
+    records the page shows (the given models) last changed. Two queries."""
+    return PageInfo(team=contact(council, role).team, changed_at=versioning.last_changed(*scopes))
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom a citizen asks about a page or a form: a team (or the bureau) and a number."""
+
+    bureau: str  # the bureau's name (DEFAULT_BUREAU while none is recorded)
+    team: str  # the team of the role asked for; the bureau when no team has it
+    phone: str  # the team's number, else the council's; "" when neither is recorded
+
+    @property
+    def label(self) -> str:
+        """ "의회사무국 의사팀", or the bureau alone."""
+        return self.bureau if self.team == self.bureau else f"{self.bureau} {self.team}"
+
+
+def contact(council: Council, role: str | None) -> Contact:
+    """The council's team of a role (SecretariatUnit.Role value; None for the secretariat as
+    a whole) with its bureau and phone number. One query."""
+    wanted = Q(kind=SecretariatUnit.Kind.BUREAU)
+    if role:
+        wanted |= Q(role=role)
+    units = list(
+        SecretariatUnit.objects.filter(wanted, council=council)
+        .order_by("order", "name")
+        .values_list("kind", "role", "name", "phone")
     )
-    return PageInfo(team=team or "의회사무국", changed_at=versioning.last_changed(*scopes))
+    bureau = next((u for u in units if u[0] == SecretariatUnit.Kind.BUREAU), None)
+    team = next((u for u in units if role and u[1] == role), None) or bureau
+    bureau_name = bureau[2] if bureau else DEFAULT_BUREAU
+    return Contact(
+        bureau=bureau_name,
+        team=team[2] if team else bureau_name,
+        phone=(team[3] if team else "") or council.phone,
+    )
+
+
+# ---------------------------------------------------------------- whose portal this is
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """What every page says about whose portal it is: title, header, footer, error pages."""
+
+    council: Council | None
+    portal_name: str  # "<의회명> 의정 포털" unless the council records its own
+    council_name: str  # "" before a council is recorded
+    bureau: str  # the secretariat's name (DEFAULT_BUREAU while none is recorded)
+    address: str
+    phone: str
+    words: CouncilWords
+
+
+# Before a council is recorded, or when the database cannot be read (the 500 page).
+GENERIC_SITE = SiteIdentity(
+    council=None,
+    portal_name="의정 포털",
+    council_name="",
+    bureau=DEFAULT_BUREAU,
+    address="",
+    phone="",
+    words=GENERIC_WORDS,
+)
+
+
+def site_identity() -> SiteIdentity:
+    """The portal's council (the_council()) with its bureau's name, or GENERIC_SITE before
+    any council is recorded. One query."""
+    bureau = (
+        SecretariatUnit.objects.filter(council=OuterRef("pk"), kind=SecretariatUnit.Kind.BUREAU)
+        .order_by("order", "name")
+        .values("name")[:1]
+    )
+    council = Council.objects.annotate(bureau_name=Subquery(bureau)).order_by("pk").first()
+    if council is None:
+        return GENERIC_SITE
+    return SiteIdentity(
+        council=council,
+        portal_name=council.portal_title,
+        council_name=council.name,
+        bureau=council.bureau_name or DEFAULT_BUREAU,
+        address=council.address,
+        phone=council.phone,
+        words=council.words,
+    )
 
 
 # ---------------------------------------------------------------- the council's organisation
@@ -99,6 +190,12 @@ class CouncilOverview:
         if self.term is None:
             return None
         return max(self.term.seats - len(self.members), 0)
+
+    @property
+    def bureau_name(self) -> str:
+        """The secretariat's name as the council records it (its bureau)."""
+        bureaus = next((k.units for k in self.secretariat if k.kind == "bureau"), [])
+        return bureaus[0].name if bureaus else DEFAULT_BUREAU
 
     @property
     def secretariat_label(self) -> str:

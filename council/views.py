@@ -6,11 +6,33 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from common.caching import cached_page
-from council.selectors import council_overview, page_info, staff_table
+from council.models import (
+    Committee,
+    CommitteeMembership,
+    Council,
+    Member,
+    SecretariatUnit,
+    StaffQuota,
+    StaffTable,
+    Term,
+)
+from council.selectors import PAGE_INFO_SCOPES, council_overview, page_info, staff_table
 from council.shortcuts import council_or_404
 
-TEAM = "의정팀"
-SCOPES = ("council",)
+# The team responsible for the page (its foot's 담당): the council's team of this role.
+TEAM = SecretariatUnit.Role.GENERAL_AFFAIRS
+# The models the page reads (their data versions key its cache); the secretariat's units
+# are among page_info's.
+SCOPES = (
+    Council,
+    Term,
+    Member,
+    Committee,
+    CommitteeMembership,
+    StaffTable,
+    StaffQuota,
+    *PAGE_INFO_SCOPES,
+)
 
 
 @cached_page(*SCOPES)

@@ -124,12 +124,11 @@ class PRYearAdmin(AuditedModelAdmin):
 
 @admin.register(PRChannel)
 class PRChannelAdmin(AuditedModelAdmin):
-    list_display = ["name", "unit", "slug", "remark", "order"]
+    list_display = ["name", "measure", "unit", "remark", "order"]
     list_editable = ["order"]
-    list_filter = ["council"]
-    search_fields = ["name", "slug", "remark"]
+    list_filter = ["measure", "council"]
+    search_fields = ["name", "remark"]
     ordering = ["order", "name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(PRFigure)

@@ -26,11 +26,16 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from council.models import Council
+from council.models import Council, SecretariatUnit
+from council.selectors import Contact, contact, the_council
 from council.shortcuts import council_or_404
 from outreach.forms import VisitApplicationForm
 from outreach.models import SchoolVisit, VisitApplication, VisitProgramSettings
+from outreach.selectors import visit_intro
 from sessions_app.selectors import session_covering
+
+# The team that reads the applications (the council's team of this role, by its name).
+RESPONSIBLE_ROLE = SecretariatUnit.Role.PROCEEDINGS
 
 REFERENCE_SALT = "outreach.visit-application"
 REFERENCE_MAX_AGE = 7 * 24 * 60 * 60  # the confirmation link works for a week
@@ -44,6 +49,11 @@ def visit_program_settings(council: Council) -> VisitProgramSettings:
     kept 12 months) until staff change them in the admin."""
     rules, _ = VisitProgramSettings.objects.get_or_create(council=council)
     return rules
+
+
+def responsible_contact(council: Council | None) -> Contact | None:
+    """The team that reads the applications, with its number (None without a council)."""
+    return contact(council, RESPONSIBLE_ROLE) if council is not None else None
 
 
 def program_for(council: Council, day: datetime.date) -> VisitApplication.Program:
@@ -197,9 +207,14 @@ def count_submission(request) -> None:
             cache.add(key, 1, seconds)
 
 
-def too_many_requests(request):
+def too_many_requests(request, council: Council | None = None):
     _, seconds = _rate()
-    response = render(request, "429.html", {"retry_minutes": max(1, seconds // 60)}, status=429)
+    response = render(
+        request,
+        "429.html",
+        {"retry_minutes": max(1, seconds // 60), "contact": responsible_contact(council)},
+        status=429,
+    )
     response["Retry-After"] = str(seconds)
     return response
 
@@ -213,12 +228,14 @@ def apply(request):
     council = council_or_404()
     rules = visit_program_settings(council)
     today = timezone.localdate()
+    team = responsible_contact(council)
+    page = {"council": council, "contact": team, "intro": visit_intro(rules, council.words)}
     if not rules.accepting:
-        return render(request, "outreach/apply_closed.html", {"council": council})
+        return render(request, "outreach/apply_closed.html", page)
     if request.method == "POST":
         if rate_limited(request):
-            return too_many_requests(request)
-        form = VisitApplicationForm(request.POST, rules=rules, today=today)
+            return too_many_requests(request, council)
+        form = VisitApplicationForm(request.POST, rules=rules, today=today, team=team.team)
         if form.is_bot:
             count_submission(request)
             return redirect("outreach:visit_apply_done")
@@ -229,11 +246,11 @@ def apply(request):
             reference = signing.dumps(application.pk, salt=REFERENCE_SALT)
             return redirect(f"{_done_url()}?ref={reference}")
     else:
-        form = VisitApplicationForm(rules=rules, today=today)
+        form = VisitApplicationForm(rules=rules, today=today, team=team.team)
     return render(
         request,
         "outreach/apply.html",
-        {"form": form, "rules": rules, "council": council},
+        {**page, "form": form, "rules": rules},
         status=400 if form.is_bound else 200,
     )
 
@@ -257,8 +274,11 @@ def apply_done(request):
     session = (
         session_covering(application.council, application.wished_date) if application else None
     )
+    council = application.council if application else the_council()
     return render(
-        request, "outreach/apply_done.html", {"application": application, "session": session}
+        request,
+        "outreach/apply_done.html",
+        {"application": application, "session": session, "contact": responsible_contact(council)},
     )
 
 

@@ -9,6 +9,7 @@ from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 
 from common import figures
+from council.selectors import DEFAULT_BUREAU
 from outreach.models import VisitApplication, VisitProgramSettings, normalize_korean_phone
 
 HONEYPOT_FIELD = "homepage"
@@ -110,10 +111,19 @@ class VisitApplicationForm(forms.ModelForm):
             "message": "모의의회 운영 희망, 학년·반 구성 등 (1,000자 이내)",
         }
 
-    def __init__(self, *args, rules: VisitProgramSettings, today: datetime.date, **kwargs):
+    def __init__(
+        self,
+        *args,
+        rules: VisitProgramSettings,
+        today: datetime.date,
+        team: str = DEFAULT_BUREAU,
+        **kwargs,
+    ):
+        """`team`: who reads the applications (the council's proceedings team, by name)."""
         super().__init__(*args, **kwargs)
         self.rules = rules
         self.today = today
+        self.team = team
         self.first_day = today + datetime.timedelta(days=rules.lead_days)
         self.last_day = today + datetime.timedelta(days=rules.horizon_days)
 
@@ -155,8 +165,9 @@ class VisitApplicationForm(forms.ModelForm):
             ),
             Fieldset("방문 계획", "wished_date", "pupils", "teachers", "message"),
             Div(Field(HONEYPOT_FIELD), css_class="hp-field", aria_hidden="true"),
+            # A template: the team's name comes from the form, escaped like any variable.
             HTML(
-                '<p class="form-note">신청하신 내용은 의사팀이 확인한 뒤 '
+                '<p class="form-note">신청하신 내용은 {{ form.team }}에서 확인한 뒤 '
                 "담당 교사께 전화나 이메일로 알려 드립니다.</p>"
             ),
             Submit("submit", "신청하기", css_class="btn btn-primary"),

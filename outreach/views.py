@@ -6,13 +6,32 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from common.caching import cached_page
-from council.selectors import page_info
+from council.models import Council, Member, SecretariatUnit
+from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
-from . import selectors
+from . import models, selectors
 
-TEAM = "의회홍보팀"
-SCOPES = ("outreach", "council")
+# The team responsible for the page (its foot's 담당): the council's team of this role.
+TEAM = SecretariatUnit.Role.PUBLIC_RELATIONS
+# The models the page reads (their data versions key its cache). Not visit applications:
+# a citizen's application changes nothing shown here until it becomes a school visit.
+SCOPES = (
+    Council,
+    models.PRYear,
+    models.PRChannel,
+    models.PRFigure,
+    models.PressCoverage,
+    models.PRTarget,
+    models.MonitorCohort,
+    models.Monitor,
+    Member,  # who recommended a monitor
+    models.MonitorActivity,
+    models.SchoolVisit,
+    models.CommunityActivity,
+    models.StudyEvent,
+    *PAGE_INFO_SCOPES,
+)
 
 
 @cached_page(*SCOPES)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class PortalConfig(AppConfig):
@@ -7,3 +8,11 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = "포털"
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the portal's admin site (portal/admin_site.py): its header
+    names the council's portal."""
+
+    default = False  # "portal" alone still means PortalConfig
+    default_site = "portal.admin_site.PortalAdminSite"

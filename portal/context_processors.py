@@ -2,9 +2,12 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from council.models import Council
+from portal.errors import current_site
 
 
 def site(request):
-    """`site_council`: the council, fetched only when a template uses it."""
-    return {"site_council": SimpleLazyObject(lambda: Council.objects.order_by("pk").first())}
+    """`site`: whose portal this is (council/selectors.SiteIdentity: portal and council name,
+    bureau, address, phone, the council's words); `site_council`: the council record or None.
+    Both are read only when a template uses them (one query), generic without a council."""
+    identity = SimpleLazyObject(current_site)
+    return {"site": identity, "site_council": SimpleLazyObject(lambda: identity.council)}

@@ -13,7 +13,7 @@ with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
 | REDIS_URL              | unset: database cache (table django_cache)|
 | DJANGO_LOG_FILE        | unset: errors go to stderr only           |
 | DJANGO_STATIC_ROOT     | <project>/staticfiles (collectstatic's target) |
-| DJANGO_CALENDAR_UID_DOMAIN | council-portal.kr (domain in .ics UIDs) |
+| DJANGO_CALENDAR_UID_DOMAIN | council-portal.kr (.ics UIDs, if the council names no domain) |
 | DJANGO_SECURE_SSL_REDIRECT | on unless DEBUG (off behind a proxy that redirects itself) |
 | DJANGO_SECURE_PROXY_SSL_HEADER | off; on when a TLS-terminating proxy sets X-Forwarded-Proto |
 | DJANGO_HSTS_SECONDS    | 31536000 unless DEBUG (0 with DEBUG)      |
@@ -55,7 +55,8 @@ ALLOWED_HOSTS = env.list(
 
 # ---------------------------------------------------------------- apps
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the portal's site: its header names the council's portal.
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,6 +137,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # ---------------------------------------------------------------- cache
 # Public pages are cached whole, keyed by data versions (common/caching.py).
 PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
+# Apps whose models have a data version each, bumped by every save and delete of their
+# records (common/versioning.py): the records public pages and the work plan show.
+DATA_VERSION_APPS = ["council", "sessions_app", "budget", "outreach", "workplan"]
 # One cache shared by every process (web workers, management commands): Redis when
 # REDIS_URL is set, otherwise a database table (create it with `manage.py createcachetable`).
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -155,8 +159,9 @@ else:
     }
 
 # ---------------------------------------------------------------- calendar feeds
-# Domain in the UIDs of calendar events (session-242@<domain>). Fixed here, never the request's
-# host, so a subscriber's events keep their identity whichever address served the feed.
+# Domain in the UIDs of calendar events (session-242@<domain>) when the council's record names
+# none (Council.calendar_uid_domain). Fixed, never the request's host, so a subscriber's
+# events keep their identity whichever address served the feed.
 CALENDAR_UID_DOMAIN = env.str("DJANGO_CALENDAR_UID_DOMAIN", default="council-portal.kr")
 
 # ---------------------------------------------------------------- auth

@@ -10,9 +10,9 @@ from django.urls import include, path
 from portal.health import healthz
 from portal.views import HomeView
 
-admin.site.site_header = "금천구의회 의정 포털 관리"
-admin.site.site_title = "금천구의회 의정 포털 관리"
-admin.site.index_title = "의정 자료 관리"
+# The admin's header names the council's portal (portal/admin_site.py); the 500 page names
+# the council and its contact, or generic words when the database is what failed.
+handler500 = "portal.errors.server_error"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

@@ -4,19 +4,39 @@ from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
 from budget import selectors as budget_selectors
+from budget.models import BudgetAmount, BudgetItem
 from common.caching import cached_page
-from council.selectors import page_info, staff_table, the_council
+from council.models import Council, StaffQuota, StaffTable
+from council.selectors import PAGE_INFO_SCOPES, page_info, staff_table, the_council
 from outreach import selectors as outreach_selectors
+from outreach.models import PRChannel, PressCoverage, PRFigure, PRYear
 from sessions_app import selectors as session_selectors
+from sessions_app.models import AgendaItem, Body, Session
+
+# The models the home page reads (their data versions key its cache): the featured session
+# and its agenda, the latest budget, the PR table's press figures, the staff table.
+SCOPES = (
+    Council,
+    Session,
+    AgendaItem,
+    Body,
+    BudgetItem,
+    BudgetAmount,
+    PRYear,
+    PRChannel,
+    PRFigure,
+    PressCoverage,
+    StaffTable,
+    StaffQuota,
+    *PAGE_INFO_SCOPES,
+)
 
 
 def _today(request) -> str:
     return session_selectors.today().isoformat()
 
 
-@method_decorator(
-    cached_page("sessions_app", "council", "budget", "outreach", vary=_today), name="dispatch"
-)
+@method_decorator(cached_page(*SCOPES, vary=_today), name="dispatch")
 class HomeView(TemplateView):
     """The home page: the session in progress or the next one (else the latest), the latest
     figures (budget, press coverage, staff) and links to every part of the portal. Like the
@@ -38,7 +58,6 @@ class HomeView(TemplateView):
         )
         context["press"] = outreach_selectors.press_summary(outreach_selectors.pr_table(council))
         context["staff"] = staff_table(council)
-        context["page_info"] = page_info(
-            council, "의회사무국", "sessions_app", "council", "budget", "outreach"
-        )
+        # The home page is the secretariat's as a whole: its foot names the bureau.
+        context["page_info"] = page_info(council, None, *SCOPES)
         return context

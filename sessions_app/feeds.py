@@ -5,8 +5,9 @@
   DTSTART 20230214, DTEND 20230224;
 - the sittings of one body (a committee, the plenary) as one-day events.
 
-UIDs are built from the records' natural keys and settings.CALENDAR_UID_DOMAIN
-(session-242@…, sitting-242-budget-1@…), never from the request's host or a database id, so a
+UIDs are built from the records' natural keys and the council's calendar_uid_domain
+(settings.CALENDAR_UID_DOMAIN when the council names none: session-242@…,
+sitting-242-budget-1@…), never from the request's host or a database id, so a
 subscriber's calendar app recognises the same event after an edit, a reload or a move.
 DTSTAMP is the time the schedule's records last changed, so the feed is byte-for-byte the
 same until something changes (and caches well).
@@ -46,8 +47,8 @@ def _calendar(name: str, description: str) -> Calendar:
     return cal
 
 
-def _uid(local: str) -> str:
-    return f"{local}@{settings.CALENDAR_UID_DOMAIN}"
+def _uid(council: Council, local: str) -> str:
+    return f"{local}@{council.calendar_uid_domain or settings.CALENDAR_UID_DOMAIN}"
 
 
 def _agenda_lines(items) -> list[str]:
@@ -59,7 +60,7 @@ def _agenda_lines(items) -> list[str]:
 
 
 def session_summary(council: Council, session: Session) -> str:
-    """ "제242회 금천구의회 임시회"."""
+    """ "제242회 <의회명> 임시회"."""
     return f"제{session.number}회 {council.name} {session.get_kind_display()}"
 
 
@@ -77,7 +78,7 @@ def session_event(
     description += ["", f"자세히 보기: {url}"]
 
     event = Event()
-    event.add("uid", _uid(f"session-{session.number}"))
+    event.add("uid", _uid(council, f"session-{session.number}"))
     event.add("dtstamp", stamp)
     event.add("dtstart", session.first_day)
     event.add("dtend", session.last_day + ONE_DAY)
@@ -107,7 +108,7 @@ def sessions_calendar(
 
 
 def sitting_summary(council: Council, sitting: Sitting) -> str:
-    """ "제242회 금천구의회 임시회 예산결산특별위원회 제1차"."""
+    """ "제242회 <의회명> 임시회 예산결산특별위원회 제1차"."""
     return f"{session_summary(council, sitting.session)} {sitting.body.name} 제{sitting.number}차"
 
 
@@ -130,7 +131,9 @@ def sitting_event(
     description += ["", f"회기 자세히 보기: {url}"]
 
     event = Event()
-    event.add("uid", _uid(f"sitting-{session.number}-{sitting.body.slug}-{sitting.number}"))
+    event.add(
+        "uid", _uid(council, f"sitting-{session.number}-{sitting.body.slug}-{sitting.number}")
+    )
     event.add("dtstamp", stamp)
     event.add("dtstart", sitting.date)
     event.add("dtend", sitting.date + ONE_DAY)

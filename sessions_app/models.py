@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 
 from council.models import Committee, Council
 
@@ -160,7 +161,14 @@ class Body(models.Model):
         related_name="body",
         verbose_name="위원회",
     )
-    slug = models.SlugField("주소용 이름", max_length=30)
+    slug = models.SlugField(
+        "주소용 이름",
+        max_length=30,
+        allow_unicode=True,
+        blank=True,
+        help_text="회의체별 일정 구독 주소(?body=…)에 들어갑니다. 비워 두면 명칭으로 만듭니다 "
+        "(예: 본회의). 구독 중인 주소가 바뀌니 한 번 정하면 바꾸지 마세요.",
+    )
     order = models.PositiveSmallIntegerField(
         "순서",
         default=0,
@@ -172,14 +180,28 @@ class Body(models.Model):
         verbose_name_plural = "회의체"
         ordering = ["order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="body_unique_slug"),
+            models.UniqueConstraint(
+                fields=["council", "slug"],
+                name="body_unique_slug",
+                violation_error_message="같은 주소용 이름의 회의체가 이미 있습니다. "
+                "다른 이름을 입력해 주세요.",
+            ),
             models.UniqueConstraint(
                 fields=["council", "short_name"], name="body_unique_short_name"
             ),
+            models.CheckConstraint(condition=~Q(slug=""), name="body_slug_not_blank"),
         ]
 
     def __str__(self):
         return self.short_name
+
+    def clean(self):
+        if not self.slug and self.name:
+            self.slug = slugify(self.name, allow_unicode=True)[:30].strip("-")
+        if not self.slug:
+            raise ValidationError(
+                {"slug": "주소용 이름을 만들 수 없습니다. 글자나 숫자가 든 이름을 입력해 주세요."}
+            )
 
     @property
     def is_plenary(self):

@@ -1,7 +1,7 @@
 """Public pages and feeds of the schedule. Views only read the request, call the selectors
 and render; every figure is computed in sessions_app/selectors.py.
 
-Pages are cached until a session record (or the council) changes, and per day: a session's
+Pages are cached until a record they read changes (their SCOPES), and per day: a session's
 status (예정 / 진행 중 / 종료) depends on today. Absolute links (feeds, the webcal:// link)
 depend on the host, so that is part of the key too.
 """
@@ -13,16 +13,24 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 
 from common.caching import cached_page
-from council.selectors import page_info
+from council.models import Council, SecretariatUnit
+from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
 from . import feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
+from .models import AgendaItem, Body, Session, SessionRules, Sitting
 
-RESPONSIBLE_TEAM = "의사팀"
-SCOPES = ("sessions_app", "council")
+# The team responsible for the page (its foot's 담당): the council's team of this role.
+RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
+# The models each page reads (their data versions key its cache) and the query parameters.
+SCHEDULE_SCOPES = (Council, Session, SessionRules, AgendaItem, Body, *PAGE_INFO_SCOPES)
+SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting)
+FEED_SCOPES = (Council, Session, AgendaItem, Body, Sitting)
+SCHEDULE_PARAMS = tuple(ScheduleQueryForm.base_fields)  # year, kind
 
 
 def _today_and_host(request) -> str:
@@ -59,7 +67,7 @@ def _feed_links(request) -> dict[str, str]:
     return {"feed_url": feed, "webcal_url": "webcal://" + feed.split("://", 1)[1]}
 
 
-@cached_page(*SCOPES, vary=_today_and_host)
+@cached_page(*SCHEDULE_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
 def schedule(request):
     council, on, year_schedule = _year_schedule(request)
     return render(
@@ -70,13 +78,13 @@ def schedule(request):
             "bodies": selectors.feed_bodies(council),
             "today": on,
             "breadcrumbs": [("회기 일정", "")],
-            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCOPES),
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCHEDULE_SCOPES),
             **_feed_links(request),
         },
     )
 
 
-@cached_page(*SCOPES, vary=_today_and_host)
+@cached_page(*SCHEDULE_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
 def schedule_calendar(request):
     council, on, year_schedule = _year_schedule(request)
     months = selectors.year_calendar(
@@ -94,13 +102,13 @@ def schedule_calendar(request):
                 ("회기 일정", reverse("sessions_app:schedule")),
                 (f"{year_schedule.year}년 달력", ""),
             ],
-            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCOPES),
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCHEDULE_SCOPES),
             **_feed_links(request),
         },
     )
 
 
-@cached_page(*SCOPES, vary=_today_and_host)
+@cached_page(*SESSION_SCOPES, vary=_today_and_host)
 def session_page(request, number: int):
     council = council_or_404()
     on = selectors.today()
@@ -120,7 +128,7 @@ def session_page(request, number: int):
                 (f"{year}년", f"{reverse('sessions_app:schedule')}?year={year}"),
                 (str(session), ""),
             ],
-            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCOPES),
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SESSION_SCOPES),
             "feed_url": reverse("sessions_app:session_feed", args=[session.number]),
         },
     )
@@ -128,15 +136,16 @@ def session_page(request, number: int):
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=feeds.CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # A body's slug may be Korean ("본회의"): the header carries it RFC 6266-encoded.
+    response["Content-Disposition"] = content_disposition_header(False, filename)
     return response
 
 
-@cached_page("sessions_app", "council", vary=_host)
+@cached_page(*FEED_SCOPES, params=("body",), vary=_host)
 def calendar_feed(request):
     """Every session; with ?body=<slug>, the sittings of that body instead."""
     council = council_or_404()
-    stamp = selectors.schedule_changed_at()
+    stamp = selectors.schedule_changed_at(*FEED_SCOPES)
     slug = request.GET.get("body")
     if slug is not None:
         found = selectors.body_sittings(council, slug)
@@ -154,7 +163,7 @@ def calendar_feed(request):
     return _ics_response(content, "sessions.ics")
 
 
-@cached_page("sessions_app", "council", vary=_host)
+@cached_page(*FEED_SCOPES, vary=_host)
 def session_feed(request, number: int):
     council = council_or_404()
     session = _session_or_404(council, number)
@@ -162,7 +171,7 @@ def session_feed(request, number: int):
         council,
         [session],
         absolute=request.build_absolute_uri,
-        stamp=selectors.schedule_changed_at(),
+        stamp=selectors.schedule_changed_at(*FEED_SCOPES),
         name=f"{council.name} {session}",
     )
     return _ics_response(content, f"session-{session.number}.ics")

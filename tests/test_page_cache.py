@@ -144,3 +144,266 @@ def test_a_deploy_that_changes_a_template_never_serves_what_the_old_code_cached(
         versioning.code_fingerprint.cache_clear()
 
     assert before != after
+
+
+# ---------------------------------------------------------------- what a page is keyed on
+
+# Every cached view with records to read: with the seed and one sitting, each of its queries
+# runs (the prefetches too). The PDF is keyed by the same versions as a page.
+VIEW_URLS = [
+    "/",
+    "/sessions/?year=2023",
+    "/sessions/calendar/?year=2023",
+    "/sessions/242/",
+    "/sessions/calendar.ics",
+    "/sessions/calendar.ics?body=plenary",
+    "/sessions/242.ics",
+    "/budget/2023/",
+    "/budget/2023.csv",
+    "/budget/2023.json",
+    "/outreach/",
+    "/council/",
+    "/workplan/2023/",
+    "/workplan/2023.pdf",
+]
+
+
+@pytest.fixture
+def with_sitting(seeded):
+    """The seed has no sittings; the session page and the body feed read them."""
+    from sessions_app.models import Body, Session, Sitting
+
+    session = Session.objects.get(number=242)
+    body = Body.objects.get(slug="plenary")
+    Sitting.objects.create(session=session, body=body, number=1, date=session.first_day)
+    return seeded
+
+
+def _view(url: str):
+    from urllib.parse import urlsplit
+
+    from django.urls import resolve
+
+    func = resolve(urlsplit(url).path).func
+    view_class = getattr(func, "view_class", None)  # a class-based view: its dispatch
+    return view_class.dispatch if view_class else func
+
+
+def _declared_scopes(view) -> set[str]:
+    from common import versioning
+    from workplan import views as workplan_views
+
+    scopes = workplan_views.PDF_SCOPES if view is workplan_views.workplan_pdf_view else view.scopes
+    return {versioning.scope_of(scope) for scope in scopes}
+
+
+def _models_read(queries) -> set[str]:
+    """The scopes of the tables the queries read (an m2m table counts as the model that
+    declares it), leaving out the data versions and the database cache."""
+    import re
+
+    from django.apps import apps
+    from django.conf import settings
+
+    from common import versioning
+    from common.models import DataVersion
+
+    scope_by_table = {
+        model._meta.db_table: versioning.scope_of(model)
+        for model in apps.get_models(include_auto_created=True)
+    }
+    cache_tables = {c["LOCATION"] for c in settings.CACHES.values() if "Database" in c["BACKEND"]}
+    found = set()
+    for query in queries:
+        for table in re.findall(r'\b(?:FROM|JOIN)\s+"(\w+)"', query["sql"]):
+            if table not in cache_tables:
+                found.add(scope_by_table.get(table, f"table {table}"))
+    return found - {versioning.scope_of(DataVersion)}
+
+
+def _cached_views() -> set:
+    """Every view of the URL conf keyed on data versions (@cached_page), and the PDF."""
+    from django.urls import URLResolver, get_resolver
+
+    from workplan import views as workplan_views
+
+    found = {workplan_views.workplan_pdf_view}
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+                continue
+            view_class = getattr(pattern.callback, "view_class", None)
+            view = view_class.dispatch if view_class else pattern.callback
+            if hasattr(view, "scopes"):
+                found.add(view)
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_cached_view_is_keyed_on_exactly_the_models_it_reads(with_sitting, client, settings):
+    """A model a view reads but leaves out of its scopes means a stale page after an edit;
+    one it lists but never reads means renders for nothing (a visit application making the
+    work plan PDF render again)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    read: dict = {}
+    for url in VIEW_URLS:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200, url
+        read.setdefault(_view(url), {})[url] = _models_read(ctx.captured_queries)
+
+    assert set(read) == _cached_views(), "every cached view needs a URL in VIEW_URLS"
+    problems = []
+    for view, by_url in read.items():
+        declared = _declared_scopes(view)
+        for url, models in by_url.items():
+            if models - declared:
+                problems.append(f"{url} reads, undeclared: {sorted(models - declared)}")
+        never_read = declared - set().union(*by_url.values())
+        if never_read:
+            problems.append(f"{view.__qualname__} declares, never reads: {sorted(never_read)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow  # two WeasyPrint renders
+def test_a_visit_application_leaves_the_work_plan_pdf_alone_a_budget_edit_does_not(seeded, client):
+    import datetime
+
+    from django.utils import timezone
+
+    from budget.models import BudgetAmount
+    from common import versioning
+    from outreach.models import VisitApplication
+    from workplan.views import PDF_SCOPES
+
+    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "miss"
+    assert client.get("/workplan/2023/")["X-Page-Cache"] == "miss"
+    key = versioning.version_key(*PDF_SCOPES)
+
+    # A school applies on the public form.
+    wished = timezone.localdate() + datetime.timedelta(days=10)
+    response = client.post(
+        "/outreach/visits/apply/",
+        {
+            "school": "금나래초등학교",
+            "level": "elementary",
+            "contact_name": "김교사",
+            "phone": "02 1234 5678",
+            "email": "teacher@geumnarae.es.kr",
+            "wished_date": wished.isoformat(),
+            "pupils": "30",
+            "teachers": "2",
+            "message": "",
+            "homepage": "",
+        },
+    )
+    assert response.status_code == 302
+    assert VisitApplication.objects.count() == 1
+
+    assert versioning.version_key(*PDF_SCOPES) == key
+    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "hit"
+    assert client.get("/workplan/2023/")["X-Page-Cache"] == "hit"
+
+    # A clerk corrects a budget amount: the work plan shows the budget.
+    amount = BudgetAmount.objects.get(item_id=4, year=2023, kind="original")
+    amount.amount = 46_000_000
+    amount.save()
+
+    assert versioning.version_key(*PDF_SCOPES) != key
+    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "miss"
+    assert client.get("/workplan/2023/")["X-Page-Cache"] == "miss"
+
+
+def test_an_edit_of_a_model_a_page_does_not_read_leaves_it_cached(seeded, client):
+    from budget.models import BudgetAmount
+
+    assert client.get("/council/")["X-Page-Cache"] == "miss"
+    assert client.get("/budget/2023/")["X-Page-Cache"] == "miss"
+    amount = BudgetAmount.objects.get(item_id=4, year=2023, kind="original")
+    amount.amount = 46_000_000
+    amount.save()
+
+    assert client.get("/council/")["X-Page-Cache"] == "hit"
+    assert client.get("/budget/2023/")["X-Page-Cache"] == "miss"
+
+
+# ---------------------------------------------------------------- query parameters
+
+
+@pytest.mark.parametrize(
+    ("normal", "same", "other"),
+    [
+        ("/budget/2023/", "/budget/2023/?utm_source=x&foo=1", "/budget/2023/?unit=천원"),
+        # A repeated parameter is read as its last value (request.GET.get, forms).
+        ("/budget/2023/?unit=천원", "/budget/2023/?unit=x&unit=천원&utm_source=x", "/budget/2023/"),
+        ("/sessions/?year=2023", "/sessions/?fbclid=1&year=2023", "/sessions/?year=2022"),
+        (
+            "/sessions/calendar.ics",
+            "/sessions/calendar.ics?x=1",
+            "/sessions/calendar.ics?body=budget",
+        ),
+        ("/", "/?utm_source=newsletter", None),
+        ("/council/", "/council/?page=2", None),
+    ],
+)
+def test_a_page_is_keyed_only_on_the_query_parameters_its_view_reads(
+    seeded, client, normal, same, other
+):
+    first = client.get(normal)
+    assert first["X-Page-Cache"] == "miss"
+
+    junk = client.get(same)
+    assert junk["X-Page-Cache"] == "hit"
+    assert junk.content == first.content
+
+    if other is not None:
+        assert client.get(other)["X-Page-Cache"] == "miss"
+
+
+def test_each_cached_view_reads_only_the_query_parameters_it_lists(
+    with_sitting, client, settings, monkeypatch
+):
+    """A parameter a view reads but does not list would serve one entry for pages that
+    differ. Every read of request.GET is recorded while each view runs."""
+    from django.core.handlers.wsgi import WSGIRequest
+    from django.http import QueryDict
+
+    read: set[str] = set()
+
+    class RecordedQueryDict(QueryDict):
+        def __getitem__(self, key):  # also .get()
+            read.add(key)
+            return super().__getitem__(key)
+
+        def getlist(self, key, default=None):
+            read.add(key)
+            return super().getlist(key, default)
+
+        def __contains__(self, key):
+            read.add(key)
+            return super().__contains__(key)
+
+        def __iter__(self):  # also .items(), .dict()
+            read.add("<every parameter>")
+            return super().__iter__()
+
+        def keys(self):
+            read.add("<every parameter>")
+            return super().keys()
+
+    monkeypatch.setattr(
+        WSGIRequest, "GET", property(lambda r: RecordedQueryDict(r.META.get("QUERY_STRING", "")))
+    )
+    settings.PAGE_CACHE_ENABLED = False
+    for url in VIEW_URLS:
+        view = _view(url)
+        if not hasattr(view, "params"):
+            continue  # the PDF, not a cached page
+        read.clear()
+        assert client.get(url).status_code == 200, url
+        assert read <= set(view.params), f"{url} reads {sorted(read - set(view.params))}"

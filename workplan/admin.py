@@ -10,6 +10,8 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.html import format_html, format_html_join
 
 from common.admin import AuditedModelAdmin, won
+from council.selectors import the_council
+from council.words import council_words
 
 from . import selectors
 from .models import (
@@ -88,7 +90,23 @@ class PurchaseInline(admin.TabularInline):
     fields = ["item", "quantity", "amount", "order"]
 
 
-class ProjectFinancingInline(admin.TabularInline):
+class SourceChoicesMixin:
+    """The financing source offered with the council's own words: "구비 (자체 재원)"."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "source":
+            council = the_council()
+            words = council_words(council.kind if council else None)
+            kwargs["choices"] = [
+                (source.value, f"{source.label_for(words)} ({source.label})")
+                if source.label_for(words) != source.label
+                else (source.value, source.label)
+                for source in ProjectFinancing.Source
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class ProjectFinancingInline(SourceChoicesMixin, admin.TabularInline):
     model = ProjectFinancing
     extra = 0
     fields = ["year", "source", "amount"]
@@ -136,7 +154,11 @@ class ProjectAdmin(AuditedModelAdmin):
 
     @admin.display(description="연도별 합계")
     def financing_summary(self, obj):
-        table = selectors.financing_tables([obj]).get(obj.pk) if obj.pk else None
+        table = (
+            selectors.financing_tables([obj], obj.plan.council.words).get(obj.pk)
+            if obj.pk
+            else None
+        )
         if table is None:
             return "아래 연차별 소요재원을 입력하고 저장하면 계산됩니다."
         return format_html(
@@ -224,10 +246,11 @@ class PurchaseAdmin(AuditedModelAdmin):
 
 
 @admin.register(ProjectFinancing)
-class ProjectFinancingAdmin(AuditedModelAdmin):
-    list_display = ["project", "year", "source", "amount_display"]
+class ProjectFinancingAdmin(SourceChoicesMixin, AuditedModelAdmin):
+    list_display = ["project", "year", "source_display", "amount_display"]
     list_filter = ["year", "source", "project__plan"]
-    list_select_related = ["project"]
+    # Each row's name says the source as its council calls it (ProjectFinancing.__str__).
+    list_select_related = ["project__plan__council"]
     search_fields = ["project__title"]
     ordering = ["project", "year", "source"]
     autocomplete_fields = ["project"]
@@ -235,3 +258,7 @@ class ProjectFinancingAdmin(AuditedModelAdmin):
     @admin.display(description="금액", ordering="amount")
     def amount_display(self, obj):
         return won(obj.amount)
+
+    @admin.display(description="재원", ordering="source")
+    def source_display(self, obj):
+        return obj.source_label

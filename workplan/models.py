@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from council.models import Council, SecretariatUnit, StaffTable
+from council.words import CouncilWords
 
 
 class WorkPlan(models.Model):
@@ -244,22 +245,45 @@ class Purchase(models.Model):
 
 
 class ProjectFinancing(models.Model):
-    """연차별 소요재원: a work project's money for one year from one source."""
+    """연차별 소요재원: a work project's money for one year from one source.
+
+    The sources are stored by what they are to the council (its own government's money, the
+    upper tier's, the nation's); what they are called (구비 or 시비, 시비 or 도비) follows the
+    council's kind: Source.label_for(council.words). The stored values keep their old names.
+    """
 
     class Source(models.TextChoices):
-        DISTRICT = "district", "구비"
-        CITY = "city", "시비"
+        OWN = "district", "자체 재원"
+        UPPER_TIER = "city", "상급 자치단체 재원"
         NATIONAL = "national", "국비"
         OTHER = "other", "기타"
 
-    SOURCE_ORDER = [Source.DISTRICT, Source.CITY, Source.NATIONAL, Source.OTHER]
+        def label_for(self, words: CouncilWords) -> str:
+            """What the council calls this source: 구비/시비/국비 for a district council,
+            시비/도비/국비 for a city council …"""
+            source = type(self)
+            if self is source.OWN:
+                return words.own_funds
+            if self is source.UPPER_TIER:
+                return words.upper_funds or self.label
+            if self is source.NATIONAL:
+                return words.national_funds
+            return self.label
+
+    SOURCE_ORDER = [Source.OWN, Source.UPPER_TIER, Source.NATIONAL, Source.OTHER]
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="financing", verbose_name="주요사업"
     )
     year = models.PositiveSmallIntegerField("연도")
     source = models.CharField(
-        "재원", max_length=10, choices=Source.choices, default=Source.DISTRICT
+        "재원",
+        max_length=10,
+        choices=Source.choices,
+        default=Source.OWN,
+        help_text="자체 재원은 의회가 속한 자치단체의 예산(구비·시비·군비·도비), 상급 자치단체 "
+        "재원은 자치구·시·군이 받는 시비·도비입니다. 공개 화면에는 의회 종류에 맞는 이름으로 "
+        "표시됩니다.",
     )
     amount = models.BigIntegerField("금액(원)")
 
@@ -282,7 +306,12 @@ class ProjectFinancing(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.project} {self.year}년 {self.get_source_display()}"
+        return f"{self.project} {self.year}년 {self.source_label}"
+
+    @property
+    def source_label(self) -> str:
+        """The source as the project's council calls it (구비, 시비, 도비 …)."""
+        return self.Source(self.source).label_for(self.project.plan.council.words)
 
     def clean(self):
         if self.amount is not None and self.amount < 0:

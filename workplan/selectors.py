@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Sum
 
 from council.models import Council
+from council.words import CouncilWords
 
 from .models import Project, ProjectFinancing, WorkPlan
 
@@ -64,8 +65,9 @@ class FinancingTable:
         return self.total.by_year.get(year)
 
 
-def financing_tables(projects) -> dict[int, FinancingTable]:
-    """Financing tables of several projects in one query, keyed by project id."""
+def financing_tables(projects, words: CouncilWords) -> dict[int, FinancingTable]:
+    """Financing tables of several projects in one query, keyed by project id; each source
+    named as the council calls it (`words`: its council.words)."""
     ids = [p.pk if isinstance(p, Project) else p for p in projects]
     cells: defaultdict[int, defaultdict[str, dict[int, int]]] = defaultdict(
         lambda: defaultdict(dict)
@@ -74,12 +76,14 @@ def financing_tables(projects) -> dict[int, FinancingTable]:
         project_id__in=ids
     ).values_list("project_id", "year", "source", "amount"):
         cells[project_id][source][year] = amount
-    labels = dict(ProjectFinancing.Source.choices)
     tables = {}
     for project_id, by_source in cells.items():
         years = sorted({y for by_year in by_source.values() for y in by_year})
         rows = [
-            FinancingRow(source=labels[source], by_year=dict(by_source[source]))
+            FinancingRow(
+                source=ProjectFinancing.Source(source).label_for(words),
+                by_year=dict(by_source[source]),
+            )
             for source in ProjectFinancing.SOURCE_ORDER
             if source in by_source
         ]

@@ -11,13 +11,22 @@ from django.views.decorators.http import require_safe
 
 from common import versioning
 from common.caching import cached_page
-from council.selectors import page_info
+from council.models import SecretariatUnit
+from council.selectors import PAGE_INFO_SCOPES, page_info
 
-from .report.builder import ReportNotFound, build_report
+from .report.builder import REPORT_SCOPES, ReportNotFound, build_report
 from .report.pdf import workplan_pdf
 from .selectors import work_plan_years
 
+# The team responsible for the page (its foot's 담당): the council's team of this role.
+TEAM = SecretariatUnit.Role.GENERAL_AFFAIRS
+
 MIN_YEAR, MAX_YEAR = 1990, 2100  # WorkPlan.clean() allows these years only
+
+# The models each output reads (their data versions key its cache): the report's records;
+# the page also its foot. A visit application, for one, is none of them.
+PDF_SCOPES = REPORT_SCOPES
+HTML_SCOPES = (*REPORT_SCOPES, *PAGE_INFO_SCOPES)
 
 
 def _check_year(year: int) -> None:
@@ -35,7 +44,7 @@ def latest(request):
 
 
 @require_safe
-@cached_page(*versioning.TRACKED_APPS)
+@cached_page(*HTML_SCOPES)
 def workplan_html(request, year: int):
     _check_year(year)
     try:
@@ -47,7 +56,7 @@ def workplan_html(request, year: int):
         "for_print": False,
         "other_years": [y for y in work_plan_years() if y != year],
         "breadcrumbs": [("주요업무계획", ""), (f"{year}년", "")],
-        "page_info": page_info(report.council, "의정팀", *versioning.TRACKED_APPS),
+        "page_info": page_info(report.council, TEAM, *HTML_SCOPES),
     }
     return render(request, "workplan/page.html", context)
 
@@ -56,7 +65,7 @@ def workplan_html(request, year: int):
 def workplan_pdf_view(request, year: int):
     _check_year(year)
     # The version first: a cached PDF then costs this query and the cache read, nothing more.
-    version = versioning.version_key(*versioning.TRACKED_APPS)
+    version = versioning.version_key(*PDF_SCOPES)
     etag = '"' + hashlib.sha256(f"{year}:{version}".encode()).hexdigest()[:32] + '"'
     if etag in request.headers.get("If-None-Match", ""):
         # Only a PDF of this year at this version was ever given this ETag.

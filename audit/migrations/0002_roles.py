@@ -20,9 +20,9 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from audit.roles import GROUPS
-
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+    # The groups this migration made, by the names they had then.
+    names = ("의정팀", "의사팀", "의회홍보팀", "감사(열람)")
+    apps.get_model("auth", "Group").objects.filter(name__in=names).delete()
 
 
 class Migration(migrations.Migration):

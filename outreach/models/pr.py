@@ -35,11 +35,32 @@ class PRYear(models.Model):
 
 
 class PRChannel(models.Model):
+    """A PR channel (보도자료, 광고, 의회보 …) as the council names it, and what it counts."""
+
+    class Measure(models.TextChoices):
+        PRESS_RELEASE = "press_release", "보도자료"
+        INTERVIEW = "interview", "인터뷰"
+        PRESS_COVERAGE = "press_coverage", "언론보도"
+        ADVERTISEMENT = "advertisement", "광고"
+        VIDEO = "video", "영상"
+        SNS = "sns", "SNS"
+        NEWSLETTER = "newsletter", "의회보·소식지"
+        WHITE_PAPER = "white_paper", "의정백서"
+        HANDBOOK = "handbook", "의회수첩"
+        OTHER = "other", "기타"
+
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="pr_channels", verbose_name="의회"
     )
     name = models.CharField("매체", max_length=50)
-    slug = models.SlugField("주소용 이름", max_length=30)
+    measure = models.CharField(
+        "집계 구분",
+        max_length=20,
+        choices=Measure.choices,
+        default=Measure.OTHER,
+        help_text="이 매체가 세는 것. 보도자료와 인터뷰는 합쳐 '보도자료 실적'으로 요약하므로 "
+        "보도자료·인터뷰·언론보도는 의회마다 한 매체만 고를 수 있습니다.",
+    )
     unit = models.CharField("단위", max_length=10, help_text="예: 건, 개, 부")
     remark = models.CharField("비고", max_length=100, blank=True)
     order = models.PositiveSmallIntegerField("순서", default=0)
@@ -49,7 +70,14 @@ class PRChannel(models.Model):
         verbose_name_plural = "홍보 매체"
         ordering = ["order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="prchannel_unique_slug"),
+            models.UniqueConstraint(
+                fields=["council", "measure"],
+                # The measures the press summary adds up: one channel each.
+                condition=Q(measure__in=["press_release", "interview", "press_coverage"]),
+                name="prchannel_unique_single_measure",
+                violation_error_message="보도자료·인터뷰·언론보도는 의회마다 한 매체만 고를 수 "
+                "있습니다. 이미 그 구분인 매체가 있으니 다른 구분(예: 기타)을 골라 주세요.",
+            ),
         ]
 
     def __str__(self):

@@ -147,6 +147,13 @@ class VisitProgramSettings(models.Model):
     accepting = models.BooleanField(
         "신청 받기", default=True, help_text="체크를 해제하면 신청서 대신 안내문이 보입니다."
     )
+    intro = models.TextField(
+        "프로그램 안내문",
+        blank=True,
+        help_text="신청 페이지 위에 보이는 소개. 한 줄이 한 문단이고, '- '로 시작하는 줄은 "
+        "목록 항목이 됩니다 (장소, 내용 등). 비워 두면 기본 소개 한 문장만 보입니다. 회기 "
+        "중인 날은 본회의 참관으로 진행한다는 안내는 늘 함께 보입니다.",
+    )
 
     class Meta:
         verbose_name = "지방의회 체험 신청 설정"

@@ -19,8 +19,7 @@ from .monitors import (
     monitor_overview,
 )
 from .pr import (
-    INTERVIEW_SLUG,
-    PRESS_RELEASE_SLUG,
+    RELEASE_MEASURES,
     PRCell,
     PRCharts,
     PressSummary,
@@ -40,8 +39,10 @@ from .pr import (
 )
 from .visits import (
     SchoolVisits,
+    TextBlock,
     VisitYear,
     school_visits,
+    visit_intro,
 )
 
 __all__ = [
@@ -61,8 +62,7 @@ __all__ = [
     "pr_year_label",
     "PRCharts",
     "pr_charts",
-    "PRESS_RELEASE_SLUG",
-    "INTERVIEW_SLUG",
+    "RELEASE_MEASURES",
     "StudyEventRow",
     "study_events",
     "StudyEventGroup",
@@ -73,6 +73,8 @@ __all__ = [
     "VisitYear",
     "SchoolVisits",
     "school_visits",
+    "TextBlock",
+    "visit_intro",
     "Recommender",
     "CohortRow",
     "ActivityCell",

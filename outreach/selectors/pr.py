@@ -43,7 +43,7 @@ class PRRow:
     remark: str
     cells: list[PRCell]  # aligned with PRTable.years
     channel: PRChannel | None = None  # None for coverage rows
-    slug: str = ""
+    measure: str = ""  # the channel's PRChannel.Measure; "" for coverage rows
 
     def cell(self, year: int) -> PRCell | None:
         return next((c for c in self.cells if c.year == year), None)
@@ -77,8 +77,13 @@ class PRTable:
         partial = [y for y in self.years if y.is_partial]
         return partial[-1] if partial else None
 
-    def row(self, slug: str) -> PRRow | None:
-        return next((r for r in self.rows if r.slug == slug), None)
+    def row(self, measure: str) -> PRRow | None:
+        """The row of the channel that counts this PRChannel.Measure (the first, for a
+        measure several channels share)."""
+        return next((r for r in self.rows if r.measure == measure), None)
+
+    def channel_row(self, channel_id: int) -> PRRow | None:
+        return next((r for r in self.rows if r.channel and r.channel.pk == channel_id), None)
 
 
 def _cells(years: list[int], counts: dict[int, int], costs: dict[int, int]) -> list[PRCell]:
@@ -118,7 +123,7 @@ def pr_table(council: Council) -> PRTable:
             remark=channel.remark,
             cells=_cells(numbers, counts[channel.pk], costs[channel.pk]),
             channel=channel,
-            slug=channel.slug,
+            measure=channel.measure,
         )
         for channel in channels
     ]
@@ -202,8 +207,8 @@ def pr_target_years(council: Council) -> list[int]:
 
 # ---------------------------------------------------------------- press summary (세부 홍보 실적)
 
-PRESS_RELEASE_SLUG = "press-release"
-INTERVIEW_SLUG = "interview"  # counted with press releases: "보도자료(인터뷰)"
+# Press releases are summed with interviews: "보도자료(인터뷰)".
+RELEASE_MEASURES = (PRChannel.Measure.PRESS_RELEASE, PRChannel.Measure.INTERVIEW)
 
 
 @dataclass(frozen=True)
@@ -221,8 +226,8 @@ def press_release_count(table: PRTable, year: int) -> int | None:
     """Press releases of a year including interviews (None when neither was recorded)."""
     counts = [
         cell.count
-        for slug in (PRESS_RELEASE_SLUG, INTERVIEW_SLUG)
-        if (row := table.row(slug)) and (cell := row.cell(year)) and cell.count is not None
+        for measure in RELEASE_MEASURES
+        if (row := table.row(measure)) and (cell := row.cell(year)) and cell.count is not None
     ]
     return sum(counts) if counts else None
 

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from common import figures
 from council.models import Council
+from council.words import CouncilWords
 
 from ..models import (
     SchoolVisit,
+    VisitProgramSettings,
 )
 
 # ---------------------------------------------------------------- school visits (지방의회 체험)
@@ -67,3 +69,39 @@ def school_visits(council: Council) -> SchoolVisits:
         years.append(VisitYear(year, visits_n, pupils, teachers, change))
     years.reverse()
     return SchoolVisits(visits=visits, years=years)
+
+
+# ---------------------------------------------------------------- the programme's introduction
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph, or a list of items (lines starting with "- ")."""
+
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+def visit_intro(rules: VisitProgramSettings, words: CouncilWords) -> list[TextBlock]:
+    """The programme's introduction as staff wrote it (VisitProgramSettings.intro): one
+    paragraph a line, consecutive "- " lines one list; a single sentence naming the council's
+    chamber while nothing is written. No query."""
+    lines = [line.strip() for line in rules.intro.splitlines() if line.strip()]
+    if not lines:
+        return [
+            TextBlock(
+                text=f"관내 초·중·고등학교 학생들이 {words.council} 본회의장에서 의원을 만나고 "
+                "지방자치를 체험하는 프로그램입니다."
+            )
+        ]
+    blocks: list[TextBlock] = []
+    for line in lines:
+        if line.startswith("- "):
+            item = line[2:].strip()
+            if blocks and blocks[-1].items:
+                blocks[-1] = TextBlock(items=(*blocks[-1].items, item))
+            else:
+                blocks.append(TextBlock(items=(item,)))
+        else:
+            blocks.append(TextBlock(text=line))
+    return blocks

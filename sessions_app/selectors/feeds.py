@@ -41,9 +41,10 @@ def body_sittings(council: Council, slug: str) -> tuple[Body, list[Sitting]] | N
     return body, sittings
 
 
-def schedule_changed_at() -> datetime.datetime:
-    """When the schedule's records last changed (the feeds' DTSTAMP); now if never."""
-    return versioning.last_changed("sessions_app") or timezone.now()
+def schedule_changed_at(*scopes: versioning.Scope) -> datetime.datetime:
+    """When the records a feed shows (the given models) last changed, the feeds' DTSTAMP;
+    now if never."""
+    return versioning.last_changed(*scopes) or timezone.now()
 
 
 def feed_bodies(council: Council) -> QuerySet[Body]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from common import figures
 from council.models import Council
 
 from ..models import Body, Session, SessionRules, Sitting
@@ -57,6 +58,36 @@ def minutes_deadline_days(rules: SessionRules, body: Body) -> int:
     return rules.plenary_minutes_days if body.is_plenary else rules.committee_minutes_days
 
 
+def minutes_due_on(sitting_date: datetime.date, deadline_days: int) -> datetime.date:
+    """The last day minutes are on time: the sitting date plus the deadline's days."""
+    return sitting_date + datetime.timedelta(days=deadline_days)
+
+
+# Any Monday: the staff's example counts from a sitting held on a Monday.
+_A_MONDAY = datetime.date(2024, 1, 1)
+
+
+@dataclass(frozen=True)
+class DeadlineExample:
+    """ "2일 기한인 회의가 월요일에 열렸다면 수요일까지": a deadline counted out for staff."""
+
+    days: int
+    held: str  # "월요일"
+    due: str  # "수요일", "다음 주 월요일", "3주 뒤 수요일"; "그날" for 0 days
+
+
+def deadline_example(days: int) -> DeadlineExample:
+    """How a deadline of `days` falls for a sitting held on a Monday, with the weekday names
+    of common/figures and the same due date as minutes_compliance()."""
+    due_on = minutes_due_on(_A_MONDAY, days)
+    held = f"{figures.weekday_ko(_A_MONDAY)}요일"
+    if days == 0:
+        return DeadlineExample(days=days, held=held, due="그날")
+    weeks = (due_on - _A_MONDAY).days // 7
+    ahead = "" if weeks == 0 else "다음 주 " if weeks == 1 else f"{weeks}주 뒤 "
+    return DeadlineExample(days=days, held=held, due=f"{ahead}{figures.weekday_ko(due_on)}요일")
+
+
 def minutes_published(sitting: Sitting, *, on: datetime.date) -> bool:
     return sitting.minutes_published_on is not None and sitting.minutes_published_on <= on
 
@@ -65,7 +96,7 @@ def minutes_compliance(
     sitting: Sitting, *, rules: SessionRules, on: datetime.date
 ) -> MinutesCompliance:
     deadline = minutes_deadline_days(rules, sitting.body)
-    due_on = sitting.date + datetime.timedelta(days=deadline)
+    due_on = minutes_due_on(sitting.date, deadline)
     published_on = sitting.minutes_published_on
     if published_on is not None and minutes_published(sitting, on=on):
         taken = (published_on - sitting.date).days
@@ -152,6 +183,11 @@ class MinutesReport:
     rows: list[MinutesCompliance]  # of the status asked for
     counts: dict[str, int]  # every status, over the whole period
     rules: SessionRules | None
+
+    @property
+    def plenary_example(self) -> DeadlineExample | None:
+        """The plenary deadline counted out from a Monday (the page's worked example)."""
+        return deadline_example(self.rules.plenary_minutes_days) if self.rules else None
 
     @property
     def status_counts(self) -> list[tuple[str, str, int]]:

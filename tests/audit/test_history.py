@@ -27,7 +27,9 @@ def council(db):
 @pytest.fixture
 def figure(council):
     year = PRYear.objects.create(council=council, year=2022)
-    channel = PRChannel.objects.create(council=council, name="보도자료", slug="press", unit="건")
+    channel = PRChannel.objects.create(
+        council=council, name="보도자료", measure=PRChannel.Measure.PRESS_RELEASE, unit="건"
+    )
     return PRFigure.objects.create(pr_year=year, channel=channel, count=50)
 
 

@@ -13,14 +13,14 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from audit.models import tracked_models
-from audit.roles import AUDITOR, GROUPS, ROLE_PERMISSIONS, TEAMS, group_permissions
+from audit.roles import AUDITOR, GROUPS, ROLE_PERMISSIONS, TEAMS, group_permissions, role_group
 
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 MISSING_PK = 987654321  # permissions are checked before the record is looked up
 
 
-def allowed(group: str, model, action: str) -> bool:
-    return action in ROLE_PERMISSIONS.get(model._meta.label_lower, {}).get(group, ())
+def allowed(role: str, model, action: str) -> bool:
+    return action in ROLE_PERMISSIONS.get(model._meta.label_lower, {}).get(role, ())
 
 
 def admin_allows_add(model_admin) -> bool:
@@ -33,10 +33,10 @@ def admin_allows_add(model_admin) -> bool:
 @pytest.fixture
 def clerks(db):
     users = {}
-    for number, group in enumerate(GROUPS):
+    for number, role in enumerate(GROUPS):
         user = User.objects.create_user(f"clerk{number}", is_staff=True)
-        user.groups.add(Group.objects.get(name=group))
-        users[group] = user
+        user.groups.add(role_group(role))
+        users[role] = user
     return users
 
 
@@ -56,13 +56,29 @@ def test_every_team_model_has_exactly_one_owning_team():
 
 
 def test_the_migration_created_the_groups_with_the_table(db):
-    for group, wanted in group_permissions().items():
+    for role, wanted in group_permissions().items():
         got = set(
-            Permission.objects.filter(group__name=group).values_list(
+            Permission.objects.filter(group=role_group(role)).values_list(
                 "content_type__app_label", "codename"
             )
         )
-        assert got == wanted, group
+        assert got == wanted, role
+
+
+def test_without_a_council_the_groups_have_their_default_names(db):
+    names = {role: role_group(role).name for role in GROUPS}
+    assert names == {
+        "general_affairs": "의정팀",
+        "proceedings": "의사팀",
+        "public_relations": "의회홍보팀",
+        "auditor": "감사(열람)",
+    }
+
+
+def test_the_table_names_roles_that_teams_can_have():
+    from council.models import SecretariatUnit
+
+    assert set(TEAMS) <= set(SecretariatUnit.Role.values) - {""}
 
 
 def test_sync_roles_restores_the_table_after_manual_edits(db):

@@ -225,7 +225,7 @@ def _add_ten_years(council):
     # bulk_create sends no signal: bump the version as an edit in the admin would.
     from common import versioning
 
-    versioning.bump("budget")
+    versioning.bump(BudgetAmount)
 
 
 def _queries(client, url):

@@ -80,7 +80,7 @@ def test_query_count_does_not_grow_with_members(seeded, client, django_assert_ma
     _, before = _get(client)
     extra = [f"추가{i}" for i in range(12)]
     term = Term.objects.get(council=seeded, number=9)
-    committee = Committee.objects.get(council=seeded, slug="budget")
+    committee = Committee.objects.get(council=seeded, name="예산결산특별위원회")
     for name in extra:
         member = Member.objects.create(term=term, name=name)
         CommitteeMembership.objects.create(committee=committee, member=member)

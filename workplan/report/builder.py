@@ -18,16 +18,67 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from budget.models import BudgetAmount, BudgetItem
 from budget.selectors import BudgetComparison, budget_comparison
 from common import figures
+from council import models as council_models
 from council.selectors import CouncilOverview, StaffOverview, council_overview, staff_table
+from outreach import models as outreach_models
 from outreach import selectors as outreach
 from sessions_app import selectors as sessions
-from sessions_app.models import Session
+from sessions_app.models import AgendaItem, Body, Session, SessionRules
 
-from ..models import PlanItem, Project, ProjectExhibit, ProjectSection, Purchase, WorkPlan
+from ..models import (
+    PlanItem,
+    Project,
+    ProjectExhibit,
+    ProjectFinancing,
+    ProjectSection,
+    Purchase,
+    WorkPlan,
+)
 from ..selectors import FinancingTable, financing_tables, work_plan_for_year
 from .text import Line, parse_body
+
+# Every model build_report() reads: the cache keys of the work plan's page and PDF hold
+# their data versions (tests/test_page_cache.py checks this against the queries). Not read:
+# visit applications and the visit programme's settings, sittings, logins.
+REPORT_SCOPES = (
+    WorkPlan,
+    Project,
+    ProjectSection,
+    ProjectExhibit,
+    PlanItem,
+    Purchase,
+    ProjectFinancing,
+    council_models.Council,
+    council_models.Term,
+    council_models.Member,
+    council_models.Committee,
+    council_models.CommitteeMembership,
+    council_models.SecretariatUnit,
+    council_models.StaffTable,
+    council_models.StaffQuota,
+    Session,
+    SessionRules,
+    AgendaItem,  # with its bodies
+    Body,
+    BudgetItem,
+    BudgetAmount,
+    outreach_models.PRYear,
+    outreach_models.PRChannel,
+    outreach_models.PRFigure,
+    outreach_models.PressCoverage,
+    outreach_models.PRTarget,
+    outreach_models.ChannelMetric,
+    outreach_models.MonitorCohort,
+    outreach_models.Monitor,
+    outreach_models.MonitorActivity,
+    outreach_models.SchoolVisit,
+    outreach_models.CommunityActivity,
+    outreach_models.RoomRentalYear,
+    outreach_models.StudyEvent,
+)
 
 Kind = ProjectExhibit.Kind
 SECTION_ORDER = [k for k, _ in ProjectSection.Kind.choices]
@@ -75,7 +126,7 @@ class PlanItemRow:
 
 @dataclass
 class FinancingLine:
-    source: str  # 계, 구비, 시비 …
+    source: str  # 계, then each source as the council calls it (구비, 시비, 도비 …)
     total: int
     cells: list[int | None]  # aligned with the table's years
 
@@ -208,6 +259,15 @@ class WorkPlanReport:
         return next((k.units[0] for k in self.overview.secretariat if k.kind == "bureau"), None)
 
     @property
+    def bureau_name(self) -> str:
+        return self.overview.bureau_name
+
+    @property
+    def words(self):
+        """The council's words (구민/시민, 구의회 청사/시의회 청사 …): council.words."""
+        return self.council.words
+
+    @property
     def toc(self) -> list[TocEntry]:
         entries = [
             TocEntry("I. 일반현황", "general", 1),
@@ -268,9 +328,10 @@ class _Reads:
 
 
 def _pr_figures(table: outreach.PRTable) -> PRFiguresExhibit:
-    press = table.row(outreach.PRESS_RELEASE_SLUG)
-    interviews = table.row(outreach.INTERVIEW_SLUG)
-    paired = {outreach.PRESS_RELEASE_SLUG, outreach.INTERVIEW_SLUG}
+    Measure = outreach_models.PRChannel.Measure
+    press = table.row(Measure.PRESS_RELEASE)
+    interviews = table.row(Measure.INTERVIEW)
+    paired = {id(row) for row in (press, interviews) if row is not None}
     coverage = []
     for year in table.year_numbers:
         cells = [(row.label, row.cell(year).count) for row in table.coverage]
@@ -280,7 +341,7 @@ def _pr_figures(table: outreach.PRTable) -> PRFiguresExhibit:
         table=table,
         press=press,
         interviews=interviews,
-        channels=[r for r in table.rows if r.slug not in paired],
+        channels=[r for r in table.rows if id(r) not in paired],
         coverage=coverage,
         summary=outreach.press_summary(table),
     )
@@ -289,11 +350,11 @@ def _pr_figures(table: outreach.PRTable) -> PRFiguresExhibit:
 def _pr_targets(council, table: outreach.PRTable, year: int) -> list[TargetRow]:
     rows = []
     for progress in outreach.pr_targets(council, year):
-        slug = progress.target.channel.slug
-        if slug == outreach.PRESS_RELEASE_SLUG:
+        channel = progress.target.channel
+        if channel.measure == outreach_models.PRChannel.Measure.PRESS_RELEASE:
             previous = outreach.press_release_count(table, year - 1)
         else:
-            channel_row = table.row(slug)
+            channel_row = table.channel_row(channel.pk)
             cell = channel_row.cell(year - 1) if channel_row else None
             previous = cell.count if cell else None
         rows.append(
@@ -422,7 +483,7 @@ def build_report(year: int) -> WorkPlanReport:
     kinds = {e.kind for p in projects for e in p.exhibits.all()} - {Kind.PURCHASES}
     reads = _Reads(council)
     exhibit_data = {kind: _exhibit_data(kind, reads, year) for kind in sorted(kinds)}
-    financing = financing_tables(projects)
+    financing = financing_tables(projects, council.words)
     basis = plan.staff_table.basis_date if plan.staff_table else plan.issued_on
     return WorkPlanReport(
         plan=plan,

@@ -7,8 +7,9 @@ URL without a base URL would be dropped silently and the host's fonts used inste
 
 workplan_pdf() is what the view, the admin button and the command use: it serves the PDF
 from Django's default cache (the database table or Redis, shared by every process), keyed by
-the year and the data versions of all four apps, so a download after no edit costs a cache
-read, and any edit to any record makes the next download fresh.
+the year and the data versions of the models the report reads (builder.REPORT_SCOPES), so a
+download after no edit costs a cache read, and an edit of any record it shows makes the
+next download fresh.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.template.loader import render_to_string
 
 from common import versioning
 
-from .builder import ReportNotFound, WorkPlanReport, build_report
+from .builder import REPORT_SCOPES, ReportNotFound, WorkPlanReport, build_report
 
 STYLESHEET = "css/workplan.css"
 CACHE_SECONDS = 30 * 24 * 60 * 60  # the key changes with every edit; this only frees space
@@ -84,7 +85,7 @@ def workplan_pdf(year: int, version: str | None = None) -> CachedPDF:
     A cache hit costs the version lookup and the cache read, nothing else: the file name is
     cached with the PDF, and a year without a plan never gets an entry."""
     started = time.perf_counter()
-    version = version or versioning.version_key(*versioning.TRACKED_APPS)
+    version = version or versioning.version_key(*REPORT_SCOPES)
     key = cache_key(year, version)
     hit = cache.get(key)
     if hit is not None:
