@@ -15,7 +15,7 @@ from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
 
 from common.admin import AuditedModelAdmin, won
-from outreach import applications, rules, services
+from outreach import rules, services
 from outreach.models import (
     ChannelMetric,
     CommunityActivity,
@@ -360,7 +360,7 @@ class VisitApplicationAdmin(AuditedModelAdmin):
     """Schools' requests, with the contact's personal data (staff only).
 
     The school's own answers are read-only; staff decide (승인/반려) with the list's actions,
-    which call the services of outreach/applications.py (recording who decided and when, and
+    which call the services of outreach/services.py (recording who decided and when, and
     making the 지방의회 체험 record of an approved request), and note why in the form.
     """
 
@@ -426,13 +426,11 @@ class VisitApplicationAdmin(AuditedModelAdmin):
         done = 0
         for application in queryset:
             try:
-                application = applications.decide_visit_application(
+                application = services.decide_visit_application(
                     application=application, status=status, decided_by=request.user
                 )
                 if record_visit:
-                    applications.create_school_visit(
-                        application=application, decided_by=request.user
-                    )
+                    services.create_school_visit(application=application, decided_by=request.user)
             except ValueError as error:
                 self.message_user(request, f"{application.school}: {error}", messages.ERROR)
                 continue

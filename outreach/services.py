@@ -1,19 +1,27 @@
-"""Writes of outreach records with rules that span records (outreach/rules.py).
+"""Writes of outreach records: citizen monitors (with the per-member rule of
+outreach/rules.py) and school-visit applications.
 
-The school-visit application's writes live in outreach/applications.py.
+Applications: a school fills in /outreach/visits/apply/ → ``submit_visit_application`` saves
+it as 접수 (a wished day inside a session is recorded as 본회의 참관) → staff approve or
+reject it in the admin (``decide_visit_application`` records who and when) and an approved
+one can become a SchoolVisit record → ``purge_visit_applications`` erases applications (and
+their history rows) after the retention period.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from council.models import Member
+from council.models import Council, Member
 
 from . import rules
-from .models import Monitor, MonitorCohort
+from .models import Monitor, MonitorCohort, SchoolVisit, VisitApplication, VisitProgramSettings
+from .selectors import program_for
 
 
 def monitor_quota_error(monitor: Monitor) -> str | None:
@@ -61,3 +69,125 @@ def monitor_create(
     check_monitor_quota(monitor)
     monitor.save()
     return monitor
+
+
+# ---------------------------------------------------------------- school visits
+
+
+def visit_program_settings(council: Council) -> VisitProgramSettings:
+    """The council's form rules; the defaults (7 days ahead, 1–40 pupils, 1–5 teachers,
+    kept 12 months) until staff change them in the admin."""
+    rules, _ = VisitProgramSettings.objects.get_or_create(council=council)
+    return rules
+
+
+def submit_visit_application(
+    *,
+    council: Council,
+    school: str,
+    level: str,
+    contact_name: str,
+    phone: str,
+    email: str,
+    wished_date: datetime.date,
+    pupils: int,
+    teachers: int,
+    message: str = "",
+) -> VisitApplication:
+    application = VisitApplication(
+        council=council,
+        school=school,
+        level=level,
+        contact_name=contact_name,
+        phone=phone,
+        email=email,
+        wished_date=wished_date,
+        program=program_for(council, wished_date),
+        pupils=pupils,
+        teachers=teachers,
+        message=message,
+    )
+    application.full_clean()
+    with transaction.atomic():
+        application.save()
+    return application
+
+
+def decide_visit_application(
+    *,
+    application: VisitApplication,
+    status: VisitApplication.Status,
+    decided_by,
+    note: str = "",
+    now: datetime.datetime | None = None,
+) -> VisitApplication:
+    """Approve (승인) or reject (반려) an application, recording who decided and when."""
+    if status not in (VisitApplication.Status.APPROVED, VisitApplication.Status.REJECTED):
+        raise ValueError("승인 또는 반려만 처리할 수 있습니다.")
+    with transaction.atomic():
+        application = VisitApplication.objects.select_for_update().get(pk=application.pk)
+        if application.school_visit_id and status == VisitApplication.Status.REJECTED:
+            raise ValueError("체험 실적을 만든 신청은 반려할 수 없습니다.")
+        application.status = status
+        application.decided_by = decided_by
+        application.decided_at = now or timezone.now()
+        if note:
+            application.decision_note = note
+        application.full_clean()
+        application._history_user = decided_by
+        application.save()
+    return application
+
+
+def create_school_visit(*, application: VisitApplication, decided_by=None) -> SchoolVisit:
+    """The SchoolVisit record (체험 실적) of an approved application; made once."""
+    with transaction.atomic():
+        application = VisitApplication.objects.select_for_update().get(pk=application.pk)
+        if application.status != VisitApplication.Status.APPROVED:
+            raise ValueError("승인한 신청만 체험 실적으로 만들 수 있습니다.")
+        if application.school_visit_id:
+            return application.school_visit
+        visit = SchoolVisit(
+            council_id=application.council_id,
+            school=application.school,
+            level=application.level,
+            starts_on=application.wished_date,
+            pupils=application.pupils,
+            teachers=application.teachers,
+            description=application.get_program_display(),
+        )
+        visit.full_clean()
+        visit._history_user = decided_by
+        visit.save()
+        application.school_visit = visit
+        application._history_user = decided_by
+        application.save(update_fields=["school_visit"])
+    return visit
+
+
+def purge_visit_applications(*, now: datetime.datetime | None = None) -> int:
+    """Erase applications older than their council's retention period, with every history
+    row that holds their personal data. Returns how many applications were erased."""
+    now = now or timezone.now()
+    purged = 0
+    for council in Council.objects.filter(visit_applications__isnull=False).distinct():
+        rules = visit_program_settings(council)
+        cutoff = _months_before(now, rules.retention_months)
+        old = VisitApplication.objects.filter(council=council, submitted_at__lt=cutoff)
+        ids = list(old.values_list("pk", flat=True))
+        if not ids:
+            continue
+        with transaction.atomic():
+            old.delete()
+            # Deleting records a last history row too: erase the whole history of each.
+            VisitApplication.history.filter(id__in=ids).delete()
+        purged += len(ids)
+    return purged
+
+
+def _months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """The same day and time `months` earlier (the month's last day if it is shorter)."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    month += 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)

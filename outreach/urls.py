@@ -1,6 +1,6 @@
 """Public addresses of outreach (see DESIGN.md, "Public addresses")."""
 
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
@@ -8,5 +8,6 @@ app_name = "outreach"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
-    path("visits/apply/", include("outreach.applications")),
+    path("visits/apply/", views.apply, name="visit_apply"),
+    path("visits/apply/done/", views.apply_done, name="visit_apply_done"),
 ]

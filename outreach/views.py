@@ -1,16 +1,27 @@
-"""Public page /outreach/: PR figures, targets, citizen monitors, school visits, community
-activities, seminars and training."""
+"""Public pages of outreach: /outreach/ (PR figures, targets, citizen monitors, school visits,
+community activities, seminars and training) and the school-visit application form
+/outreach/visits/apply/ (POST-redirect-GET to a confirmation addressed by a signed
+reference, never showing personal data)."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from common.caching import cached_page
 from council.models import Council, Member, SecretariatUnit
-from council.selectors import PAGE_INFO_SCOPES, page_info
+from council.selectors import PAGE_INFO_SCOPES, page_info, the_council
 from council.shortcuts import council_or_404
+from sessions_app.selectors import session_covering
 
-from . import models, selectors
+from . import models, ratelimit, selectors, services
+from .forms import VisitApplicationForm
+from .models import VisitApplication
 
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 TEAM = SecretariatUnit.Role.PUBLIC_RELATIONS
@@ -58,5 +69,94 @@ def overview(request):
             "study_groups": selectors.study_events_by_kind(council),
             "breadcrumbs": [("의정 홍보", "")],
             "page_info": page_info(council, TEAM, *SCOPES),
+        },
+    )
+
+
+# ---------------------------------------------------------------- the school-visit application form
+
+REFERENCE_SALT = "outreach.visit-application"
+REFERENCE_MAX_AGE = 7 * 24 * 60 * 60  # the confirmation link works for a week
+
+
+def too_many_requests(request, council: Council | None = None):
+    _, seconds = ratelimit.rate()
+    response = render(
+        request,
+        "429.html",
+        {"retry_minutes": max(1, seconds // 60), "contact": selectors.responsible_contact(council)},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+# ---------------------------------------------------------------- views
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def apply(request):
+    council = council_or_404()
+    rules = services.visit_program_settings(council)
+    today = timezone.localdate()
+    team = selectors.responsible_contact(council)
+    page = {
+        "council": council,
+        "contact": team,
+        "intro": selectors.visit_intro(rules, council.words),
+    }
+    if not rules.accepting:
+        return render(request, "outreach/apply_closed.html", page)
+    if request.method == "POST":
+        if ratelimit.rate_limited(request):
+            return too_many_requests(request, council)
+        form = VisitApplicationForm(request.POST, rules=rules, today=today, team=team.team)
+        if form.is_bot:
+            ratelimit.count_submission(request)
+            return redirect("outreach:visit_apply_done")
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
+            application = services.submit_visit_application(council=council, **data)
+            ratelimit.count_submission(request)
+            reference = signing.dumps(application.pk, salt=REFERENCE_SALT)
+            return redirect(f"{_done_url()}?ref={reference}")
+    else:
+        form = VisitApplicationForm(rules=rules, today=today, team=team.team)
+    return render(
+        request,
+        "outreach/apply.html",
+        {**page, "form": form, "rules": rules},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _done_url() -> str:
+    return reverse("outreach:visit_apply_done")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def apply_done(request):
+    """The confirmation: what was asked for and what happens next, no personal data."""
+    application = None
+    reference = request.GET.get("ref", "")
+    if reference:
+        try:
+            pk = signing.loads(reference[:200], salt=REFERENCE_SALT, max_age=REFERENCE_MAX_AGE)
+            application = VisitApplication.objects.get(pk=int(pk))
+        except (signing.BadSignature, VisitApplication.DoesNotExist, TypeError, ValueError):
+            raise Http404("신청 확인 주소가 올바르지 않거나 기간이 지났습니다.") from None
+    session = (
+        session_covering(application.council, application.wished_date) if application else None
+    )
+    council = application.council if application else the_council()
+    return render(
+        request,
+        "outreach/apply_done.html",
+        {
+            "application": application,
+            "session": session,
+            "contact": selectors.responsible_contact(council),
         },
     )

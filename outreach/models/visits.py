@@ -61,7 +61,7 @@ class SchoolVisit(models.Model):
 
 # ---------------------------------------------------------------- school visit applications
 # Schools apply on the public form (/outreach/visits/apply/); staff approve or reject in the
-# admin. Workflow and services: outreach/applications.py.
+# admin. Workflow and services: outreach/services.py, the form: outreach/views.py.
 
 
 _PHONE_PATTERN = re.compile(

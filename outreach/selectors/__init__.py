@@ -38,14 +38,20 @@ from .pr import (
     press_summary,
 )
 from .visits import (
+    RESPONSIBLE_ROLE,
     SchoolVisits,
     TextBlock,
     VisitYear,
+    program_for,
+    responsible_contact,
     school_visits,
     visit_intro,
 )
 
 __all__ = [
+    "RESPONSIBLE_ROLE",
+    "program_for",
+    "responsible_contact",
     "PRCell",
     "PRRow",
     "PRTable",

@@ -1,21 +1,21 @@
-"""School visits (지방의회 체험 / 모의의회) by year.
+"""School visits (지방의회 체험 / 모의의회) by year, and what the application form reads.
 
 Totals, changes and progress are computed from stored rows, never stored; every function
 runs a fixed number of queries however many years are loaded."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
 from common import figures
-from council.models import Council
+from council.models import Council, SecretariatUnit
+from council.selectors import Contact, contact
 from council.words import CouncilWords
+from sessions_app.selectors import session_covering
 
-from ..models import (
-    SchoolVisit,
-    VisitProgramSettings,
-)
+from ..models import SchoolVisit, VisitApplication, VisitProgramSettings
 
 # ---------------------------------------------------------------- school visits (지방의회 체험)
 
@@ -105,3 +105,22 @@ def visit_intro(rules: VisitProgramSettings, words: CouncilWords) -> list[TextBl
         else:
             blocks.append(TextBlock(text=line))
     return blocks
+
+
+# ---------------------------------------------------------------- the application form
+
+# The team that reads the applications (the council's team of this role, by its name).
+RESPONSIBLE_ROLE = SecretariatUnit.Role.PROCEEDINGS
+
+
+def responsible_contact(council: Council | None) -> Contact | None:
+    """The team that reads the applications, with its number (None without a council)."""
+    return contact(council, RESPONSIBLE_ROLE) if council is not None else None
+
+
+def program_for(council: Council, day: datetime.date) -> VisitApplication.Program:
+    """본회의 참관 on a session day (the programme is replaced while the council sits),
+    otherwise the 지방의회 체험 programme."""
+    if session_covering(council, day) is not None:
+        return VisitApplication.Program.OBSERVATION
+    return VisitApplication.Program.EXPERIENCE

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Council
-from outreach import applications
+from outreach import services
 from outreach.models import SchoolVisit, VisitApplication, VisitProgramSettings
 from sessions_app.models import Session
 
@@ -299,29 +299,29 @@ def clerk(group: str, username: str) -> User:
 
 def test_approval_records_who_and_when_and_creates_the_visit(application):
     staff = clerk("의사팀", "proceedings")
-    decided = applications.decide_visit_application(
+    decided = services.decide_visit_application(
         application=application, status=VisitApplication.Status.APPROVED, decided_by=staff
     )
     assert decided.status == VisitApplication.Status.APPROVED
     assert decided.decided_by == staff
     assert decided.decided_at is not None
-    visit = applications.create_school_visit(application=decided, decided_by=staff)
+    visit = services.create_school_visit(application=decided, decided_by=staff)
     assert SchoolVisit.objects.get() == visit
     assert (visit.school, visit.pupils, visit.teachers) == ("금나래초등학교", 30, 2)
     assert visit.starts_on == application.wished_date
     # Made once: asking again returns the same record.
-    assert applications.create_school_visit(application=decided) == visit
+    assert services.create_school_visit(application=decided) == visit
     assert SchoolVisit.objects.count() == 1
 
 
 def test_a_received_application_cannot_become_a_visit(application):
     with pytest.raises(ValueError, match="승인한 신청만"):
-        applications.create_school_visit(application=application)
+        services.create_school_visit(application=application)
 
 
 def test_rejection_records_who_and_the_reason(application):
     staff = clerk("의사팀", "proceedings")
-    decided = applications.decide_visit_application(
+    decided = services.decide_visit_application(
         application=application,
         status=VisitApplication.Status.REJECTED,
         decided_by=staff,
@@ -347,7 +347,7 @@ def test_personal_data_is_for_the_proceedings_team_only(client, application):
 
 def test_purge_erases_old_applications_and_their_history(council, today):
     def submit(school):
-        return applications.submit_visit_application(
+        return services.submit_visit_application(
             council=council,
             school=school,
             level="middle",
@@ -381,9 +381,9 @@ def test_purge_erases_old_applications_and_their_history(council, today):
 
 def test_retention_months_count_calendar_months():
     moment = datetime.datetime(2024, 3, 31, 12, 0, tzinfo=datetime.UTC)
-    assert applications._months_before(moment, 1) == moment.replace(month=2, day=29)
-    assert applications._months_before(moment, 12) == moment.replace(year=2023)
-    assert applications._months_before(moment, 15) == moment.replace(year=2022, month=12)
+    assert services._months_before(moment, 1) == moment.replace(month=2, day=29)
+    assert services._months_before(moment, 12) == moment.replace(year=2023)
+    assert services._months_before(moment, 15) == moment.replace(year=2022, month=12)
 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, council, today, settings):

@@ -5,7 +5,7 @@ Run it daily (cron or a systemd timer): `manage.py purge_visit_applications`.
 
 from django.core.management.base import BaseCommand
 
-from outreach.applications import purge_visit_applications
+from outreach.services import purge_visit_applications
 
 
 class Command(BaseCommand):
