@@ -1,4 +1,17 @@
-"""Project-wide pytest fixtures."""
+"""Project-wide pytest fixtures: the cache and the seed document's data.
+
+The seed is loaded once per run: the first test that asks for `seeded` opens an outer
+transaction on every database, loads the seed into it and keeps it open until the run ends;
+each such test runs in a savepoint inside it (pytest-django's TestCase machinery), so what a
+test changes is rolled back and the next one finds the seed as loaded. Since every test that
+runs after that point sees the seed, the tests are reordered (pytest_collection_modifyitems
+below): tests that use `seeded` run last, after every other test, and transactional tests
+(`transactional_db`, `live_server`, `django_db(transaction=True)`) before them, since they
+commit, flush and serve from other threads, which cannot happen inside an open transaction. A
+transactional test that asks for `seeded` gets the seed loaded for it alone, as before.
+"""
+
+from __future__ import annotations
 
 from io import StringIO
 
@@ -6,6 +19,9 @@ import pytest
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
+from pytest_django.fixtures import validate_django_db
+
+# ---------------------------------------------------------------- database and cache
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +45,9 @@ def clear_cache(request):
 
     With the DatabaseCache (the default when REDIS_URL is unset) the cache is a table, so it
     can only be touched by tests that have database access; a test without it cannot have
-    written to the cache either, so it is skipped there.
+    written to the cache either, so it is skipped there. In a test that uses `seeded` the
+    table is cleared inside the test's savepoint, so the clearing, and whatever the test
+    cached, are rolled back with it; the table was empty when the seed's transaction began.
     """
     cache = caches["default"]
     db_backed = isinstance(cache, DatabaseCache)
@@ -45,15 +63,100 @@ def clear_cache(request):
 
 # ---------------------------------------------------------------- the seed document's data
 
+SEED_FOR_THE_RUN = "_seed_for_the_run"
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    """As pytest-django decides whether a test gets a TransactionTestCase."""
+    names = getattr(item, "fixturenames", ())
+    if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(names):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    transaction, reset_sequences, *_ = validate_django_db(marker)
+    return bool(transaction or reset_sequences)
+
+
+def _uses_the_shared_seed(item: pytest.Item) -> bool:
+    return "seeded" in getattr(item, "fixturenames", ()) and not _is_transactional(item)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own reordering, which it would undo
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that share the seed last, transactional tests just before them.
+
+    The sort is stable, so pytest-django's order (database tests first, as Django orders
+    them) holds within each group. Each test that shares the seed also gets the session
+    fixture that loads it put first in its fixtures (as time-machine does for its marker),
+    so that the seed's transaction is open before the test's own: `seeded` itself cannot
+    depend on it, or a transactional test would open it.
+    """
+
+    def group(item: pytest.Item) -> int:
+        if _uses_the_shared_seed(item):
+            return 2
+        return 1 if _is_transactional(item) else 0
+
+    items.sort(key=group)
+    for item in items:
+        if _uses_the_shared_seed(item) and SEED_FOR_THE_RUN not in item.fixturenames:
+            item.fixturenames.insert(0, SEED_FOR_THE_RUN)
+
+
+def _load_seed() -> None:
+    call_command("load_seed", stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def _seed_for_the_run(django_db_setup, django_db_blocker):
+    """Load the seed once, in a transaction on every database that stays open until the run
+    ends and is then rolled back. Put before a test's other fixtures by the hook above."""
+    from django.db import connections, transaction
+
+    for alias in connections:
+        assert not connections[alias].in_atomic_block, (
+            "the seed's transaction must be opened before the test's: request `seeded` as a "
+            "fixture argument, not with request.getfixturevalue()"
+        )
+    with django_db_blocker.unblock():
+        atomics = [transaction.atomic(using=alias) for alias in connections]
+        for atomic in atomics:
+            atomic.__enter__()
+        try:
+            # Transactional tests (run before) flush every table, the roles that the
+            # migrations made included: restore them as a freshly migrated database has them.
+            call_command("sync_roles", stdout=StringIO())
+            _load_seed()
+        except BaseException:
+            for atomic in reversed(atomics):
+                transaction.set_rollback(True, using=atomic.using)
+                atomic.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        for atomic in reversed(atomics):
+            transaction.set_rollback(True, using=atomic.using)
+            atomic.__exit__(None, None, None)
+        # While the browser tests' Playwright loop runs in this thread, Django keeps this
+        # thread's connections apart from those made before it started (asgiref's Local); the
+        # test database's teardown closes only the latter, and PostgreSQL refuses to drop a
+        # database that a connection left open still uses.
+        connections.close_all()
+
 
 @pytest.fixture
-def seeded(db):
-    """The seed (fixtures/*.json) loaded into the empty test database, as `make run` does.
+def seeded(request, db):
+    """The seed (fixtures/*.json) loaded into the test database, as `make run` does.
 
-    Returns the seeded council (금천구의회).
+    Returns the seeded council (금천구의회). Loaded once per run and rolled back after each
+    test (see the module's docstring); for a transactional test, loaded for that test.
     """
     from council.management.commands.load_seed import SEED_COUNCIL_NAME
     from council.models import Council
 
-    call_command("load_seed", stdout=StringIO())
+    if _is_transactional(request.node):
+        _load_seed()
+    else:
+        request.getfixturevalue(SEED_FOR_THE_RUN)
     return Council.objects.get(name=SEED_COUNCIL_NAME)
