@@ -1,4 +1,4 @@
-"""Project-wide pytest fixtures: the cache and the seed document's data.
+"""Project-wide pytest fixtures: the clock, the cache, and the seed document's data.
 
 The seed is loaded once per run: the first test that asks for `seeded` opens an outer
 transaction on every database, loads the seed into it and keeps it open until the run ends;
@@ -13,13 +13,61 @@ transactional test that asks for `seeded` gets the seed loaded for it alone, as 
 
 from __future__ import annotations
 
+import datetime
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from pytest_django.fixtures import validate_django_db
+
+# ---------------------------------------------------------------- the clock
+
+SEOUL = ZoneInfo("Asia/Seoul")
+# Every test runs at this moment unless it travels elsewhere, with the clock ticking from
+# there. 08:30 in Seoul is 23:30 UTC of the day before: code or a test that took UTC's date
+# (or the machine's) for Seoul's would be a day off, and fail, on every run, not only on runs
+# that happen to start between midnight and 09:00 in Seoul.
+FROZEN_NOW = datetime.datetime(2026, 12, 1, 8, 30, tzinfo=SEOUL)
+
+
+class Clock:
+    """The test's clock (time-machine): Seoul's date and time, moved with travel_to().
+
+    The whole process follows it, the live server's thread included; another process (the
+    browser, gunicorn, a subprocess) keeps the real time.
+    """
+
+    def __init__(self, machine):
+        self._machine = machine
+
+    def travel_to(self, moment: datetime.date | datetime.datetime) -> None:
+        """Move to a day (at FROZEN_NOW's time of day, in Seoul) or to an aware moment."""
+        if not isinstance(moment, datetime.datetime):
+            moment = datetime.datetime.combine(moment, FROZEN_NOW.timetz())
+        if moment.tzinfo is None:
+            raise ValueError("travel_to() needs an aware datetime (tzinfo=SEOUL) or a date")
+        self._machine.move_to(moment, tick=True)
+
+    @property
+    def now(self) -> datetime.datetime:
+        return datetime.datetime.now(SEOUL)
+
+    @property
+    def today(self) -> datetime.date:
+        """Today in Seoul (worked out here, not with the app's own helpers)."""
+        return self.now.date()
+
+
+@pytest.fixture(autouse=True)
+def clock(time_machine) -> Clock:
+    """Every test starts at FROZEN_NOW; `clock.travel_to(day)` moves to another day."""
+    time_machine.move_to(FROZEN_NOW, tick=True)
+    return Clock(time_machine)
+
 
 # ---------------------------------------------------------------- database and cache
 
@@ -127,7 +175,8 @@ def _seed_for_the_run(django_db_setup, django_db_blocker):
             # Transactional tests (run before) flush every table, the roles that the
             # migrations made included: restore them as a freshly migrated database has them.
             call_command("sync_roles", stdout=StringIO())
-            _load_seed()
+            with time_machine.travel(FROZEN_NOW):
+                _load_seed()
         except BaseException:
             for atomic in reversed(atomics):
                 transaction.set_rollback(True, using=atomic.using)

@@ -127,7 +127,8 @@ def site(transactional_db, live_server, seeded, settings) -> str:
 
     Returns the base URL. The live server shares the test database, so records created in
     the test are what the browser sees. The test is transactional, so the seed is loaded for
-    it alone (tests/conftest.py).
+    it alone (tests/conftest.py). The server's thread follows the test's clock; the browser
+    does not (it only ever gets dates from the server).
     """
     settings.PAGE_CACHE_ENABLED = True
     return live_server.url
