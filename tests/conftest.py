@@ -1,4 +1,5 @@
-"""Project-wide pytest fixtures: the clock, the cache, and the seed document's data.
+"""Project-wide pytest fixtures: the clock, the cache, the seed document's data, and what
+keeps the run short (one seed load, one migrated SQLite file, reused PDF renders).
 
 The seed is loaded once per run: the first test that asks for `seeded` opens an outer
 transaction on every database, loads the seed into it and keeps it open until the run ends;
@@ -14,7 +15,14 @@ transactional test that asks for `seeded` gets the seed loaded for it alone, as 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from io import StringIO
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -67,6 +75,42 @@ def clock(time_machine) -> Clock:
     """Every test starts at FROZEN_NOW; `clock.travel_to(day)` moves to another day."""
     time_machine.move_to(FROZEN_NOW, tick=True)
     return Clock(time_machine)
+
+
+# ---------------------------------------------------------------- test-only speed-ups
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """MD5 instead of PBKDF2's many rounds: logging in and creating users is then instant.
+    Nothing here tests the hasher's strength (production settings are untouched)."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reuse_identical_pdf_renders():
+    """WeasyPrint renders a given document to the same PDF every time, and takes seconds to
+    do it: render_pdf() gives back the PDF it already made when the print HTML it is asked
+    to render is byte for byte the same (e.g. the untouched seed's 2023 plan, which many
+    tests download). Any change of the records changes the HTML and renders anew; tests that
+    count renders replace render_pdf with their own fake, which still works."""
+    from council.report import pdf as report_pdf
+
+    render = report_pdf.render_pdf
+    made: dict[bytes, bytes] = {}
+
+    def render_pdf(report):
+        key = hashlib.sha256(report_pdf.render_html(report, for_print=True).encode()).digest()
+        if key not in made:
+            made[key] = render(report)
+        return made[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_pdf, "render_pdf", render_pdf)
+        yield
 
 
 # ---------------------------------------------------------------- database and cache
@@ -209,3 +253,71 @@ def seeded(request, db):
     else:
         request.getfixturevalue(SEED_FOR_THE_RUN)
     return Council.objects.get(name=SEED_COUNCIL_NAME)
+
+
+# ---------------------------------------------------------------- a migrated SQLite file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _MigratedSqlite:
+    """One SQLite file migrated by `manage.py migrate` in a subprocess, as a deploy does.
+
+    Migrating takes several seconds (Django renders the model states of every migration);
+    tests that run the app in other processes on a migrated database (production settings,
+    the two app servers) copy this file instead of each migrating their own. It is migrated
+    in the background as soon as collection shows a test needs it, on the core the tests
+    leave idle.
+    """
+
+    def __init__(self):
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="council-migrated-"))
+        self.path = self.folder / "migrated.sqlite3"
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{self.path}", "DJANGO_DEBUG": "1"}
+        env.pop("REDIS_URL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+
+    def copy_to(self, target: Path) -> Path:
+        if self.process is None:
+            self.start()
+        output, _ = self.process.communicate(timeout=300)
+        if self.process.returncode != 0:
+            pytest.fail(f"manage.py migrate failed:\n{output.decode(errors='replace')}")
+        shutil.copyfile(self.path, target)
+        return target
+
+    def remove(self) -> None:
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_MIGRATED_SQLITE = _MigratedSqlite()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
+    if any("migrated_sqlite" in getattr(item, "fixturenames", ()) for item in session.items):
+        _MIGRATED_SQLITE.start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _MIGRATED_SQLITE.remove()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite() -> _MigratedSqlite:
+    """`migrated_sqlite.copy_to(path)` puts a freshly migrated SQLite database at path."""
+    return _MIGRATED_SQLITE
