@@ -17,7 +17,6 @@ from common.caching import cached_page
 from council.models import Council, Member, SecretariatUnit
 from council.selectors import PAGE_INFO_SCOPES, page_info, the_council
 from council.shortcuts import council_or_404
-from sessions_app.selectors import session_covering
 
 from . import models, ratelimit, selectors, services
 from .forms import VisitApplicationForm
@@ -148,7 +147,7 @@ def apply_done(request):
         except (signing.BadSignature, VisitApplication.DoesNotExist, TypeError, ValueError):
             raise Http404("신청 확인 주소가 올바르지 않거나 기간이 지났습니다.") from None
     session = (
-        session_covering(application.council, application.wished_date) if application else None
+        selectors.session_on(application.council, application.wished_date) if application else None
     )
     council = application.council if application else the_council()
     return render(

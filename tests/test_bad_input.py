@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 import string
-from io import StringIO
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter
 from hypothesis import HealthCheck, given, settings
@@ -97,11 +95,6 @@ def requests(draw):
     return path + ("?" + urlencode(query) if query else "")
 
 
-@pytest.fixture
-def seed(db):
-    call_command("load_seed", stdout=StringIO())
-
-
 def assert_not_server_error(response, url):
     assert response.status_code < 500, f"{url} answered {response.status_code}"
     if response.status_code == 404 and "text/html" in response.get("Content-Type", ""):
@@ -109,7 +102,7 @@ def assert_not_server_error(response, url):
 
 
 @pytest.mark.parametrize("route, converters", ROUTES, ids=[r for r, _ in ROUTES])
-def test_every_public_url_survives_nasty_values(client, seed, route, converters):
+def test_every_public_url_survives_nasty_values(client, seeded, route, converters):
     for nasty in NASTY:
         url = fill(route, {name: nasty for name in converters})
         for query in ("", "?year=" + nasty, "?page=" + nasty + "&unit=" + nasty):
@@ -122,7 +115,7 @@ def test_every_public_url_survives_nasty_values(client, seed, route, converters)
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(url=requests())
-def test_random_requests_never_answer_5xx(client, seed, url):
+def test_random_requests_never_answer_5xx(client, seeded, url):
     if url.endswith(".pdf") or ".pdf?" in url:
         return  # PDFs take seconds each; their nasty values are in the test above
     assert_not_server_error(client.get(url), url)
@@ -157,7 +150,7 @@ junk_text = st.text(max_size=3000) | st.sampled_from(["\x00", "가" * 10_000, "<
         max_size=14,
     )
 )
-def test_the_apply_form_flooded_with_junk_answers_4xx(client, seed, data):
+def test_the_apply_form_flooded_with_junk_answers_4xx(client, seeded, data):
     from outreach.models import VisitApplication
 
     before = VisitApplication.objects.count()
@@ -168,7 +161,7 @@ def test_the_apply_form_flooded_with_junk_answers_4xx(client, seed, data):
         assert VisitApplication.objects.count() == before  # nothing half-saved
 
 
-def test_a_malformed_request_body_is_a_4xx(client, seed):
+def test_a_malformed_request_body_is_a_4xx(client, seeded):
     response = client.generic(
         "POST",
         "/outreach/visits/apply/",
@@ -178,7 +171,7 @@ def test_a_malformed_request_body_is_a_4xx(client, seed):
     assert response.status_code < 500
 
 
-def test_unknown_methods_are_refused(client, seed):
+def test_unknown_methods_are_refused(client, seeded):
     for method in ("PUT", "DELETE", "PATCH"):
         response = client.generic(method, "/outreach/visits/apply/")
         assert response.status_code == 405

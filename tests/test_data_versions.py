@@ -3,6 +3,7 @@ change of its records; once per model for a whole loaddata."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from io import StringIO
 
@@ -15,7 +16,8 @@ from common import versioning
 from sessions_app.models import AgendaItem, Body
 
 
-def test_a_save_bumps_the_version_of_its_model_only(seeded):
+def test_a_save_bumps_the_version_of_its_model_only(seeded, clock):
+    clock.travel_to(datetime.date(2026, 12, 2))  # a day after the seed was loaded
     before = versioning.versions(BudgetAmount, BudgetItem)
     amount = BudgetAmount.objects.get(item_id=4, year=2023, kind="original")
     amount.amount += 1

@@ -45,6 +45,7 @@ from .visits import (
     program_for,
     responsible_contact,
     school_visits,
+    session_on,
     visit_intro,
 )
 
@@ -79,6 +80,7 @@ __all__ = [
     "VisitYear",
     "SchoolVisits",
     "school_visits",
+    "session_on",
     "TextBlock",
     "visit_intro",
     "Recommender",

@@ -13,6 +13,7 @@ from common import figures
 from council.models import Council, SecretariatUnit
 from council.selectors import Contact, contact
 from council.words import CouncilWords
+from sessions_app.models import Session
 from sessions_app.selectors import session_covering
 
 from ..models import SchoolVisit, VisitApplication, VisitProgramSettings
@@ -121,6 +122,12 @@ def responsible_contact(council: Council | None) -> Contact | None:
 def program_for(council: Council, day: datetime.date) -> VisitApplication.Program:
     """본회의 참관 on a session day (the programme is replaced while the council sits),
     otherwise the 지방의회 체험 programme."""
-    if session_covering(council, day) is not None:
+    if session_on(council, day) is not None:
         return VisitApplication.Program.OBSERVATION
     return VisitApplication.Program.EXPERIENCE
+
+
+def session_on(council: Council, day: datetime.date) -> Session | None:
+    """The council's session that covers the day, if any (sessions_app's selector): the one
+    place outreach reads the schedule."""
+    return session_covering(council, day)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API runs an asyncio loop in this thread; the test code between its calls
 # is still plain synchronous code, so Django's "called from an async context" guard is moot.
@@ -124,14 +122,15 @@ def audit_page(browser) -> Iterator:
 
 
 @pytest.fixture
-def site(transactional_db, live_server, settings) -> str:
+def site(transactional_db, live_server, seeded, settings) -> str:
     """The seeded site served on 127.0.0.1 by a live server, page cache on, CSP on.
 
     Returns the base URL. The live server shares the test database, so records created in
-    the test are what the browser sees.
+    the test are what the browser sees. The test is transactional, so the seed is loaded for
+    it alone (tests/conftest.py). The server's thread follows the test's clock; the browser
+    does not (it only ever gets dates from the server).
     """
     settings.PAGE_CACHE_ENABLED = True
-    call_command("load_seed", stdout=StringIO())
     return live_server.url
 
 

@@ -17,11 +17,16 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 def _axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE_JS))
+    # Only the violations and the names of the rules passed come back: the full results
+    # (every node of every rule passed) take longer to hand over than axe takes to run.
     results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(
+            results => ({violations: results.violations, passes: results.passes.map(r => r.id)})
+        )""",
+        AXE_TAGS,
     )
     # axe really looked: the page's own rules were evaluated, not an empty document.
-    assert any(rule["id"] == "html-has-lang" for rule in results["passes"])
+    assert "html-has-lang" in results["passes"]
     return results["violations"]
 
 

@@ -48,7 +48,7 @@ def _redis_answers() -> bool:
 
 
 @pytest.fixture
-def shared_database(tmp_path):
+def shared_database(tmp_path, migrated_sqlite):
     """A database URL of its own, migrated and seeded, with a clerk (superuser); dropped after."""
     suite_url = os.environ.get("DATABASE_URL", "")
     if suite_url.startswith(("postgres://", "postgresql://")):
@@ -63,8 +63,8 @@ def shared_database(tmp_path):
         psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         psql(f"CREATE DATABASE {name}")
         drop = lambda: psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # noqa: E731
-    else:
-        url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    else:  # migrated already: the migrate below finds nothing to do
+        url = f"sqlite:///{migrated_sqlite.copy_to(tmp_path / 'shared.sqlite3')}"
         drop = lambda: None  # noqa: E731
 
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "1"}

@@ -27,9 +27,11 @@ def _fill_session_form(page, *, number: int, kind: str, first: datetime.date, la
     page.locator("#id_last_day").fill(last.isoformat())
 
 
-def test_a_clerk_adds_a_session_and_a_citizen_finds_it_everywhere(site, clerk, page, browser):
+def test_a_clerk_adds_a_session_and_a_citizen_finds_it_everywhere(
+    site, clerk, page, browser, clock
+):
     # Citizens have already seen (and so cached) the schedule, the feed and the home page.
-    first = datetime.date.today() + datetime.timedelta(days=10)
+    first = clock.today + datetime.timedelta(days=10)
     last = first + datetime.timedelta(days=4)
     year_schedule = f"{site}/sessions/?year={first.year}"
     citizen = browser.new_context(locale="ko-KR")
@@ -71,8 +73,8 @@ def test_a_clerk_adds_a_session_and_a_citizen_finds_it_everywhere(site, clerk, p
     citizen.close()
 
 
-def test_a_clerk_is_refused_a_16_day_extraordinary_session(site, clerk, page):
-    first = datetime.date.today() + datetime.timedelta(days=20)
+def test_a_clerk_is_refused_a_16_day_extraordinary_session(site, clerk, page, clock):
+    first = clock.today + datetime.timedelta(days=20)
     admin_login(page, site)
     page.goto(f"{site}/admin/sessions_app/session/add/")
     _fill_session_form(

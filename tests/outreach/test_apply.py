@@ -26,8 +26,9 @@ def council(db):
 
 
 @pytest.fixture
-def today():
-    return timezone.localdate()
+def today(clock):
+    """Seoul's date (the form's rules count from it), on the clock every test runs at."""
+    return clock.today
 
 
 @pytest.fixture

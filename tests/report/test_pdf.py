@@ -7,17 +7,19 @@ import subprocess
 
 import pytest
 
+from workplan.report import pdf as report_pdf
 from workplan.report.builder import build_report
-from workplan.report.pdf import render_pdf
 
 from .conftest import compact, pdf_pages, squeeze
 
-pytestmark = pytest.mark.slow  # one WeasyPrint render each (a few seconds)
+pytestmark = pytest.mark.slow  # WeasyPrint renders (a few seconds each)
 
 
 @pytest.fixture
 def pdf_2023(plan_2023):
-    return render_pdf(build_report(2023))
+    """The seed's 2023 plan as a PDF: rendered once per run, since the seed is the same in
+    every test (render_pdf reuses the PDF of an identical document, tests/conftest.py)."""
+    return report_pdf.render_pdf(build_report(2023))
 
 
 def first_page_with(pages: list[str], text: str, after: int = 0) -> int:
@@ -149,7 +151,7 @@ def test_a_session_moved_in_the_admin_changes_days_and_weekdays(plan_2023):
     session.full_clean()
     session.save()
 
-    text = squeeze(" ".join(pdf_pages(render_pdf(build_report(2023)))))
+    text = squeeze(" ".join(pdf_pages(report_pdf.render_pdf(build_report(2023)))))
 
     assert compact("2023. 9. 13.(수) ~ 9. 22.(금) 10일 간 [예정]") in compact(text)
     assert compact("총 5회 81일 [정례회 2회 51일 / 임시회 3회 30일]") in compact(text)

@@ -2,12 +2,12 @@
 
 import datetime
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from sessions_app import selectors
-
 D = datetime.date
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 def featured_text(client) -> str:
@@ -17,13 +17,8 @@ def featured_text(client) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", match.group(0)).split())
 
 
-@pytest.fixture
-def on_day(monkeypatch):
-    return lambda day: monkeypatch.setattr(selectors, "today", lambda: day)
-
-
-def test_home_shows_the_session_in_progress(seeded, client, on_day):
-    on_day(D(2023, 6, 20))
+def test_home_shows_the_session_in_progress(seeded, client, clock):
+    clock.travel_to(D(2023, 6, 20))
 
     text = featured_text(client)
 
@@ -32,8 +27,8 @@ def test_home_shows_the_session_in_progress(seeded, client, on_day):
     assert "2022년 결산안" in text and "구정질문" in text
 
 
-def test_home_shows_the_next_session_between_sessions(seeded, client, on_day):
-    on_day(D(2023, 7, 1))
+def test_home_shows_the_next_session_between_sessions(seeded, client, clock):
+    clock.travel_to(D(2023, 7, 1))
 
     text = featured_text(client)
 
@@ -41,14 +36,23 @@ def test_home_shows_the_next_session_between_sessions(seeded, client, on_day):
     assert "2023. 9. 13.(수) ~ 9. 21.(목) [예정]" in text and "9일" in text
 
 
-def test_home_shows_the_first_day_of_a_session_as_in_progress(seeded, client, on_day):
-    on_day(D(2023, 9, 13))
+def test_home_shows_the_first_day_of_a_session_as_in_progress(seeded, client, clock):
+    clock.travel_to(D(2023, 9, 13))
 
     assert featured_text(client).startswith("지금 열리고 있는 회기 제245회")
 
 
-def test_home_shows_the_latest_session_once_all_have_ended(seeded, client, on_day):
-    on_day(D(2026, 11, 27))
+def test_the_day_begins_at_midnight_in_seoul_not_in_utc(seeded, client, clock):
+    # 00:10 on 13 September in Seoul, the first day of 제245회, is still the 12th in UTC.
+    clock.travel_to(datetime.datetime(2023, 9, 13, 0, 10, tzinfo=SEOUL))
+    assert featured_text(client).startswith("지금 열리고 있는 회기 제245회")
+
+    clock.travel_to(datetime.datetime(2023, 9, 12, 23, 50, tzinfo=SEOUL))
+    assert featured_text(client).startswith("다음 회기 제245회")
+
+
+def test_home_shows_the_latest_session_once_all_have_ended(seeded, client, clock):
+    clock.travel_to(D(2026, 11, 27))
 
     text = featured_text(client)
 
@@ -56,12 +60,12 @@ def test_home_shows_the_latest_session_once_all_have_ended(seeded, client, on_da
     assert "[개회일 확정]" not in text  # no longer worth saying once it is over
 
 
-def test_cached_home_moves_on_to_the_next_day(seeded, client, on_day, settings):
+def test_cached_home_moves_on_to_the_next_day(seeded, client, clock, settings):
     settings.PAGE_CACHE_ENABLED = True
-    on_day(D(2023, 6, 30))
+    clock.travel_to(D(2023, 6, 30))
     assert featured_text(client).startswith("지금 열리고 있는 회기 제244회")
 
-    on_day(D(2023, 7, 1))
+    clock.travel_to(D(2023, 7, 1))
     assert featured_text(client).startswith("다음 회기 제245회")
 
 

@@ -95,9 +95,9 @@ def test_report_counts_each_status_and_filters_by_status(session):
 
 
 def test_admin_compliance_page_lists_sittings_with_days_against_deadline(
-    session, admin_client, monkeypatch
+    session, admin_client, clock
 ):
-    monkeypatch.setattr(selectors, "today", lambda: D(2023, 6, 20))
+    clock.travel_to(D(2023, 6, 20))
     sitting(session, "plenary", D(2023, 6, 12), D(2023, 6, 15))
     sitting(session, "budget", D(2023, 6, 12))
 
@@ -128,10 +128,8 @@ def test_admin_compliance_page_ignores_a_bad_filter(session, admin_client):
     assert response.status_code == 200
 
 
-def test_sitting_changelist_shows_minutes_status_and_links_the_report(
-    session, admin_client, monkeypatch
-):
-    monkeypatch.setattr(selectors, "today", lambda: D(2023, 6, 20))
+def test_sitting_changelist_shows_minutes_status_and_links_the_report(session, admin_client, clock):
+    clock.travel_to(D(2023, 6, 20))
     sitting(session, "plenary", D(2023, 6, 12), D(2023, 6, 14))
 
     html = admin_client.get("/admin/sessions_app/sitting/").content.decode()

@@ -5,18 +5,7 @@ import re
 
 import pytest
 
-from sessions_app import selectors
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
-
-
-@pytest.fixture
-def on_day(monkeypatch):
-    """Freeze "today" for the schedule's statuses."""
-
-    def freeze(day: datetime.date):
-        monkeypatch.setattr(selectors, "today", lambda: day)
-
-    return freeze
 
 
 def text_of(html: str) -> str:
@@ -31,9 +20,9 @@ def row_of(html: str, number: int) -> str:
 
 
 def test_2023_schedule_lists_the_five_sessions_with_days_and_computed_weekdays(
-    seeded, client, on_day
+    seeded, client, clock
 ):
-    on_day(datetime.date(2023, 1, 2))
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     html = client.get("/sessions/?year=2023").content.decode()
 
@@ -53,8 +42,8 @@ def test_2023_schedule_lists_the_five_sessions_with_days_and_computed_weekdays(
     assert "6. 8.(화)" not in html
 
 
-def test_2022_schedule_computes_75_days_where_the_seed_prints_74(seeded, client, on_day):
-    on_day(datetime.date(2023, 1, 2))
+def test_2022_schedule_computes_75_days_where_the_seed_prints_74(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     html = client.get("/sessions/?year=2022").content.decode()
 
@@ -66,8 +55,8 @@ def test_2022_schedule_computes_75_days_where_the_seed_prints_74(seeded, client,
     assert html.count('<th scope="row"><a href="/sessions/') == 8
 
 
-def test_status_follows_today(seeded, client, on_day):
-    on_day(datetime.date(2023, 6, 15))
+def test_status_follows_today(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 6, 15))
 
     html = client.get("/sessions/?year=2023").content.decode()
 
@@ -76,12 +65,12 @@ def test_status_follows_today(seeded, client, on_day):
     assert row_of(html, 245).endswith("예정 ")
 
 
-def test_a_cached_schedule_still_changes_status_the_next_day(seeded, client, on_day, settings):
+def test_a_cached_schedule_still_changes_status_the_next_day(seeded, client, clock, settings):
     settings.PAGE_CACHE_ENABLED = True
-    on_day(datetime.date(2023, 6, 30))
+    clock.travel_to(datetime.date(2023, 6, 30))
     first = client.get("/sessions/?year=2023")
     again = client.get("/sessions/?year=2023")
-    on_day(datetime.date(2023, 7, 1))
+    clock.travel_to(datetime.date(2023, 7, 1))
     next_day = client.get("/sessions/?year=2023")
 
     assert first["X-Page-Cache"] == "miss" and again["X-Page-Cache"] == "hit"
@@ -89,8 +78,8 @@ def test_a_cached_schedule_still_changes_status_the_next_day(seeded, client, on_
     assert row_of(next_day.content.decode(), 244).endswith("종료 ")
 
 
-def test_year_uses_each_ordinance_limit(seeded, client, on_day):
-    on_day(datetime.date(2023, 1, 2))
+def test_year_uses_each_ordinance_limit(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     html = client.get("/sessions/?year=2023").content.decode()
     limits = text_of(html.split('class="limits"')[1].split("</table>")[0])
@@ -101,8 +90,8 @@ def test_year_uses_each_ordinance_limit(seeded, client, on_day):
     assert "<caption" in html and '<th scope="col">' in html
 
 
-def test_year_switcher_links_every_year_with_sessions_and_kind_filter(seeded, client, on_day):
-    on_day(datetime.date(2023, 1, 2))
+def test_year_switcher_links_every_year_with_sessions_and_kind_filter(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     html = client.get("/sessions/?year=2023&kind=regular").content.decode()
 
@@ -113,8 +102,8 @@ def test_year_switcher_links_every_year_with_sessions_and_kind_filter(seeded, cl
     assert "총 5회 80일" in html
 
 
-def test_default_year_is_this_year(seeded, client, on_day):
-    on_day(datetime.date(2023, 3, 1))
+def test_default_year_is_this_year(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 3, 1))
 
     html = client.get("/sessions/").content.decode()
 
@@ -122,8 +111,8 @@ def test_default_year_is_this_year(seeded, client, on_day):
     assert "제243회" in html
 
 
-def test_this_year_without_sessions_says_so_and_offers_other_years(seeded, client, on_day):
-    on_day(datetime.date(2026, 11, 27))
+def test_this_year_without_sessions_says_so_and_offers_other_years(seeded, client, clock):
+    clock.travel_to(datetime.date(2026, 11, 27))
 
     html = client.get("/sessions/").content.decode()
 
@@ -135,8 +124,8 @@ def test_this_year_without_sessions_says_so_and_offers_other_years(seeded, clien
     "query",
     ["year=abc", "year=1900", "year=2031", "year=99999999999999999999", "year=-1", "kind=x"],
 )
-def test_malformed_or_out_of_range_query_is_a_404(seeded, client, on_day, query):
-    on_day(datetime.date(2023, 1, 2))
+def test_malformed_or_out_of_range_query_is_a_404(seeded, client, clock, query):
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     assert client.get(f"/sessions/?{query}").status_code == 404
     assert client.get(f"/sessions/calendar/?{query}").status_code == 404
@@ -150,8 +139,8 @@ def test_unknown_session_number_is_a_404(seeded, client, path):
     assert "페이지를 찾을 수 없습니다" in response.content.decode()
 
 
-def test_month_calendar_marks_session_days_in_accessible_tables(seeded, client, on_day):
-    on_day(datetime.date(2023, 2, 20))
+def test_month_calendar_marks_session_days_in_accessible_tables(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 2, 20))
 
     html = client.get("/sessions/calendar/?year=2023").content.decode()
 
@@ -171,7 +160,7 @@ def test_month_calendar_marks_session_days_in_accessible_tables(seeded, client, 
     assert "제 244회 정례회" in text_of(re.findall(r"<td[^>]*>(.*?)</td>", second_week, re.S)[4])
 
 
-def test_session_page_shows_agenda_bodies_sittings_and_published_minutes(seeded, client, on_day):
+def test_session_page_shows_agenda_bodies_sittings_and_published_minutes(seeded, client, clock):
     session = Session.objects.get(number=242)
     plenary = Body.objects.get(slug="plenary")
     budget = Body.objects.get(slug="budget")
@@ -184,7 +173,7 @@ def test_session_page_shows_agenda_bodies_sittings_and_published_minutes(seeded,
         minutes_url="https://minutes.example.org/242-1",
     )
     Sitting.objects.create(session=session, body=budget, number=1, date=datetime.date(2023, 2, 20))
-    on_day(datetime.date(2023, 2, 21))
+    clock.travel_to(datetime.date(2023, 2, 21))
 
     html = client.get("/sessions/242/").content.decode()
     text = text_of(html)
@@ -200,7 +189,7 @@ def test_session_page_shows_agenda_bodies_sittings_and_published_minutes(seeded,
     assert 'href="/sessions/242.ics"' in html
 
 
-def test_session_page_hides_minutes_dated_ahead_until_that_day(seeded, client, on_day):
+def test_session_page_hides_minutes_dated_ahead_until_that_day(seeded, client, clock):
     session = Session.objects.get(number=242)
     Sitting.objects.create(
         session=session,
@@ -210,13 +199,13 @@ def test_session_page_hides_minutes_dated_ahead_until_that_day(seeded, client, o
         minutes_published_on=datetime.date(2023, 2, 16),
         minutes_url="https://minutes.example.org/242-1",
     )
-    on_day(datetime.date(2023, 2, 15))
+    clock.travel_to(datetime.date(2023, 2, 15))
 
     assert "minutes.example.org" not in client.get("/sessions/242/").content.decode()
 
 
-def test_pages_carry_page_info_and_no_inline_style_or_script(seeded, client, on_day):
-    on_day(datetime.date(2023, 1, 2))
+def test_pages_carry_page_info_and_no_inline_style_or_script(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     for path in ("/sessions/?year=2023", "/sessions/calendar/?year=2023", "/sessions/242/"):
         html = client.get(path).content.decode()
@@ -225,8 +214,8 @@ def test_pages_carry_page_info_and_no_inline_style_or_script(seeded, client, on_
         assert '<html lang="ko">' in html
 
 
-def test_schedule_offers_webcal_subscription_and_download(seeded, client, on_day):
-    on_day(datetime.date(2023, 1, 2))
+def test_schedule_offers_webcal_subscription_and_download(seeded, client, clock):
+    clock.travel_to(datetime.date(2023, 1, 2))
 
     html = client.get("/sessions/?year=2023").content.decode()
 
@@ -310,9 +299,9 @@ def twenty_years(db):
     ],
 )
 def test_pages_stay_within_a_fixed_query_budget_with_20_years_loaded(
-    twenty_years, client, on_day, django_assert_max_num_queries, path, budget
+    twenty_years, client, clock, django_assert_max_num_queries, path, budget
 ):
-    on_day(datetime.date(2015, 6, 5))
+    clock.travel_to(datetime.date(2015, 6, 5))
 
     # About 11 for the page (data versions, council, years, sessions + agenda + bodies, rules,
     # page info, feed bodies) and 6 for the page cache's lookup and write in the database
