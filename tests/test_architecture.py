@@ -57,3 +57,25 @@ def test_no_module_of_the_project_imports_itself_through_others():
                 cycles.add(" -> ".join((importer, *way_back)))
 
     assert not cycles, "import cycles:\n" + "\n".join(sorted(cycles))
+
+
+def test_no_file_of_the_repository_points_outside_it():
+    """A fresh clone is all a newcomer has: no code, test, doc or script may refer to files
+    beside the repository (the product team's shared folder, a developer's own paths)."""
+    import subprocess
+
+    root = PYPROJECT.parent
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    outside = ("../" + "shared", "/" + "work/")  # spelled apart so this file passes itself
+    offenders = []
+    for name in filter(None, tracked):
+        path = root / name.decode()
+        if path.suffix not in {".py", ".md", ".html", ".toml", ".sh", ".cfg", ".yaml", ""}:
+            continue
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        offenders += [f"{name.decode()}: {word}" for word in outside if word in text]
+    assert offenders == []
