@@ -11,9 +11,10 @@ Also here: which auth group is each role's (RoleGroup, kept by audit/roles.py).
 
 import simple_history
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 
-TRACKED_APP_LABELS = ("council", "sessions_app", "budget", "outreach", "workplan")
+TRACKED_APP_LABELS = tuple(settings.DOMAIN_APPS)
 
 # Models of the tracked apps whose changes are not worth a history (none today; the data
 # versions live in common, which is not tracked).

@@ -127,18 +127,8 @@ def versions(*scopes: Scope) -> dict[str, int]:
     return {name: found.get(name, 0) for name in names}
 
 
-# What a cached page or PDF is made from besides the records: the code, templates and styles.
-_CODE_FOLDERS = (
-    "portal",
-    "common",
-    "council",
-    "sessions_app",
-    "budget",
-    "outreach",
-    "workplan",
-    "templates",
-    "static/css",
-)
+# What a cached page or PDF is made from besides the records: the files of these kinds in
+# settings.CODE_FINGERPRINT_FOLDERS (the site layer names the folders; the toolkit no app).
 _CODE_SUFFIXES = {".py", ".html", ".css", ".svg", ".ics", ".txt"}
 
 
@@ -149,7 +139,7 @@ def code_fingerprint() -> str:
     Part of every cache key, so a deploy that changes how a page or the PDF looks (a
     template, the print CSS, a selector) never serves what the old code cached."""
     digest = hashlib.sha256()
-    for folder in _CODE_FOLDERS:
+    for folder in settings.CODE_FINGERPRINT_FOLDERS:
         for path in sorted((Path(settings.BASE_DIR) / folder).rglob("*")):
             if path.suffix in _CODE_SUFFIXES and "migrations" not in path.parts and path.is_file():
                 digest.update(str(path.relative_to(settings.BASE_DIR)).encode())

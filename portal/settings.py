@@ -54,6 +54,28 @@ ALLOWED_HOSTS = env.list(
 )
 
 # ---------------------------------------------------------------- apps
+# The apps that hold the council's records: each of their models has a data version
+# (common/versioning.py) and a history (audit/models.py).
+DOMAIN_APPS = [
+    # The council's organisation, then the apps that refer to it.
+    "council",
+    "sessions_app",
+    "budget",
+    "outreach",
+    # The work plan points at what it shows (every app above), never the reverse.
+    "workplan",
+]
+# The project's own apps, floor by floor (docs/ARCHITECTURE.md).
+PROJECT_APPS = [
+    # The toolkit (figures, charts, caching and data versions, admin base, template tags).
+    "common",
+    *DOMAIN_APPS,
+    # Roles, and the history tables of every domain model.
+    "audit",
+    # The site layer: home page, health, error pages, site-wide commands.
+    "portal",
+]
+
 INSTALLED_APPS = [
     # django.contrib.admin with the portal's site: its header names the council's portal.
     "portal.apps.PortalAdminConfig",
@@ -68,19 +90,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    # The toolkit (figures, charts, caching and data versions, admin base, template tags).
-    "common",
-    # The council's organisation, then the apps that refer to it.
-    "council",
-    "sessions_app",
-    "budget",
-    "outreach",
-    # The work plan points at what it shows (every app above), never the reverse.
-    "workplan",
-    # Roles, and the history tables of every domain model.
-    "audit",
-    # The site layer: home page, health, error pages, site-wide commands.
-    "portal",
+    *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [
@@ -139,7 +149,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
 # Apps whose models have a data version each, bumped by every save and delete of their
 # records (common/versioning.py): the records public pages and the work plan show.
-DATA_VERSION_APPS = ["council", "sessions_app", "budget", "outreach", "workplan"]
+DATA_VERSION_APPS = DOMAIN_APPS
+# What a cached page or the PDF is made from besides the records (common/versioning.py's
+# code_fingerprint): the project's code, templates and styles, relative to BASE_DIR.
+CODE_FINGERPRINT_FOLDERS = [*PROJECT_APPS, "templates", "static/css"]
 # One cache shared by every process (web workers, management commands): Redis when
 # REDIS_URL is set, otherwise a database table (create it with `manage.py createcachetable`).
 REDIS_URL = env.str("REDIS_URL", default="")

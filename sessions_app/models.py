@@ -78,6 +78,13 @@ class SessionQuerySet(models.QuerySet):
         """Sessions in progress on the day or still to come."""
         return self.filter(last_day__gte=day)
 
+    def other_than(self, session: Session | None) -> SessionQuerySet:
+        """Every session but the given one (a saved session being edited); all when None or
+        not saved yet."""
+        if session is None or session.pk is None:
+            return self
+        return self.exclude(pk=session.pk)
+
     def in_date_order(self) -> SessionQuerySet:
         return self.order_by("first_day", "number")
 

@@ -74,10 +74,9 @@ def year_limit_use(rules: SessionRules | None, sessions, *, year: int) -> list[L
 
 def next_session_number(council: Council, *, excluding: Session | None = None) -> int | None:
     """The number that follows the council's highest session number (None: no session yet)."""
-    qs = Session.objects.of(council)
-    if excluding is not None and excluding.pk:
-        qs = qs.exclude(pk=excluding.pk)
-    highest = qs.aggregate(highest=Max("number"))["highest"]
+    highest = (Session.objects.of(council).other_than(excluding).aggregate(highest=Max("number")))[
+        "highest"
+    ]
     return highest + 1 if highest is not None else None
 
 

@@ -74,9 +74,7 @@ def summarize_sessions(year: int, sessions) -> YearSummary:
 
 def council_sessions(council_id: int, *, excluding: Session | None = None) -> list[Session]:
     """Every session of a council (one left out, e.g. the one being edited). One query."""
-    sessions = Session.objects.filter(council_id=council_id)
-    if excluding is not None and excluding.pk:
-        sessions = sessions.exclude(pk=excluding.pk)
+    sessions = Session.objects.filter(council_id=council_id).other_than(excluding)
     return list(sessions.order_by("first_day"))
 
 
