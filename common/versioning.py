@@ -149,8 +149,21 @@ def code_fingerprint() -> str:
 
 def version_key(*scopes: Scope) -> str:
     """A short string that changes whenever a record of the given models changes, or the
-    code that presents them. One query."""
-    data = "-".join(f"{name}{number}" for name, number in versions(*scopes).items())
+    code that presents them. One query.
+
+    Each version counts with the time of its bump, so the key never repeats one of a lost
+    timeline: after a database restore the counters start again from the dump's numbers,
+    but a new edit's time is one no page cached before the restore was keyed by."""
+    from common.models import DataVersion
+
+    names = _scopes(scopes)
+    found = {
+        scope: f"{number}@{changed_at.timestamp():.6f}"
+        for scope, number, changed_at in DataVersion.objects.filter(scope__in=names).values_list(
+            "scope", "version", "changed_at"
+        )
+    }
+    data = "-".join(f"{name}{found.get(name, 0)}" for name in names)
     # Hashed: the work plan reads some forty models, too long a key for some caches.
     return f"{code_fingerprint()}-{hashlib.sha256(data.encode()).hexdigest()[:20]}"
 

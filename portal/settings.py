@@ -141,6 +141,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that does not answer fails a request in seconds, not at gunicorn's timeout;
+    # cached public pages are served meanwhile (common/caching.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -157,9 +160,11 @@ CODE_FINGERPRINT_FOLDERS = [*PROJECT_APPS, "templates", "static/css"]
 # REDIS_URL is set, otherwise a database table (create it with `manage.py createcachetable`).
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    # Django's RedisCache with short timeouts and a circuit breaker: with Redis down or hung,
+    # pages render uncached instead of failing (common/cache_backends.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -294,11 +299,17 @@ LOGGING = {
     "formatters": {
         "verbose": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
     },
+    # A repeated error (every request during an outage) is logged once per minute, the
+    # first time with its traceback and then as one line with a count (common/logs.py).
+    "filters": {
+        "repeats": {"()": "common.logs.RepeatFilter", "seconds": 60},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stderr",
             "formatter": "verbose",
+            "filters": ["repeats"],
         },
     },
     "loggers": {
@@ -313,6 +324,7 @@ if LOG_FILE:
         "filename": LOG_FILE,
         "encoding": "utf-8",
         "formatter": "verbose",
+        "filters": ["repeats"],
     }
     LOGGING["loggers"]["django.request"]["handlers"].append("file")
     LOGGING["loggers"]["django.security"]["handlers"].append("file")

@@ -17,6 +17,9 @@ PACKAGES=(
     fonts-nanum           # NanumGothic: Korean font (also bundled in static/fonts/)
     chromium              # /usr/bin/chromium: the browser the e2e tests drive (Playwright)
     wrk                   # benchmarks/load.sh: HTTP load generator
+    redis-server          # tests/test_outages.py, benchmarks/faults.sh: a throw-away Redis to stop
+    postgresql-15         # benchmarks/faults.sh: a throw-away cluster (initdb, pg_ctl) to stop
+    postgresql-client-15  # pg_dump / pg_restore: the restore steps tested (tests/test_restore.py)
 )
 
 is_installed() {

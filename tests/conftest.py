@@ -18,9 +18,12 @@ import datetime
 import hashlib
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -321,3 +324,68 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def migrated_sqlite() -> _MigratedSqlite:
     """`migrated_sqlite.copy_to(path)` puts a freshly migrated SQLite database at path."""
     return _MIGRATED_SQLITE
+
+
+# ---------------------------------------------------------------- a Redis to stop
+
+REDIS_SERVER = "/usr/bin/redis-server"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RedisServer:
+    """A throw-away redis-server on 127.0.0.1 that a test can stop, start and pause."""
+
+    def __init__(self, folder: Path) -> None:
+        self.port = free_port()
+        self.folder = folder
+        self.process: subprocess.Popen | None = None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(self.port), "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as s:
+                    s.sendall(b"PING\r\n")
+                    if s.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGCONT)  # in case it was paused
+            self.process.terminate()
+            self.process.wait(10)
+        self.process = None
+
+    def pause(self) -> None:
+        assert self.process is not None
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.process is not None
+        os.kill(self.process.pid, signal.SIGCONT)
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A throw-away Redis (tests/test_outages.py stops and pauses it)."""
+    if not os.path.exists(REDIS_SERVER):
+        pytest.fail("redis-server is missing: scripts/system-deps.sh installs it")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -13,17 +13,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.django_db
-def test_healthz_answers_ok_when_database_answers(client):
+def test_healthz_answers_ok_when_database_and_cache_answer(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content.decode().splitlines() == ["ok", "database: ok", "cache: ok"]
     assert response["Content-Type"].startswith("text/plain")
     assert "no-cache" in response["Cache-Control"]
 
 
 @pytest.mark.django_db
-def test_healthz_answers_503_when_database_fails(client, monkeypatch):
+def test_healthz_answers_head_requests_for_load_balancers(client):
+    response = client.head("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_database_fails_and_the_cache_lives_in_it(client, monkeypatch):
     class UnreachableConnection:
         def cursor(self):
             raise DatabaseError("connection refused")
@@ -33,7 +41,11 @@ def test_healthz_answers_503_when_database_fails(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.content == b"database unavailable"
+    assert response.content.decode().splitlines() == [
+        "unavailable",
+        "database: unavailable",
+        "cache: unavailable",
+    ]
 
 
 @pytest.mark.django_db

@@ -119,6 +119,28 @@ def test_staff_browsing_the_public_site_get_fresh_pages_and_leave_the_cache_alon
     assert client.get("/sessions/")["X-Page-Cache"] == "miss"
 
 
+def test_a_cookie_that_is_no_staff_session_is_served_from_the_cache(
+    seeded, client, django_user_model
+):
+    """Only a valid staff session skips the cache: a made-up or expired session cookie, or a
+    signed-in account without staff rights, gets the cached page like anyone."""
+    assert client.get("/budget/2023/")["X-Page-Cache"] == "miss"
+
+    client.cookies["sessionid"] = "x"
+    assert client.get("/budget/2023/")["X-Page-Cache"] == "hit"
+
+    citizen = django_user_model.objects.create_user("citizen", password="pw-long-enough-1")
+    client.force_login(citizen)
+    assert client.get("/budget/2023/")["X-Page-Cache"] == "hit"
+
+    citizen.is_staff = True
+    citizen.save()
+    assert "X-Page-Cache" not in client.get("/budget/2023/")
+    citizen.is_active = False
+    citizen.save()
+    assert client.get("/budget/2023/")["X-Page-Cache"] == "hit"
+
+
 def test_page_cache_can_be_switched_off(seeded, client, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/budget/2023/")
