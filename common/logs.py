@@ -6,7 +6,7 @@ thousands of identical tracebacks a minute and bury the first, the one that matt
 through with its traceback, drops its repeats for ``seconds``, and then lets the next one
 through as a summary without a traceback: "… (repeated 1234 times in 60 s)". Records of a
 kind are alike when they come from the same logger at the same level with the same message
-template and, for errors, the same exception type raised at the same place.
+and, for errors, the same exception type raised at the same place.
 
 A repeat count still pending when the process ends is written then (atexit).
 """
@@ -32,7 +32,7 @@ def _signature(record: logging.LogRecord) -> tuple:
         frames = traceback.extract_tb(error.__traceback__)
         if frames:
             where = (frames[-1].filename, frames[-1].lineno)
-    return (record.name, record.levelno, str(record.msg), error_type, where)
+    return (record.name, record.levelno, record.getMessage(), error_type, where)
 
 
 class RepeatFilter(logging.Filter):
