@@ -2,8 +2,10 @@
 
 Django's template rendering, not the database, dominates a public page's time. A page is
 rendered once per change of its records: every save/delete bumps its model's data version
-(common/versioning.py), which is part of the cache key, so no citizen ever sees a stale
-figure and every server process (sharing the cache: Redis or the database) agrees.
+(common/versioning.py), and a page's cache entry holds the versions it was rendered at
+(`version_key`), so it is served only while they are current: no citizen ever sees a stale
+figure and every server process (sharing the cache: Redis or the database) agrees. One entry
+per page (a new rendering replaces the old), read in one cache round trip.
 
 The key holds the path and only the query parameters the view reads (`params`), so a link
 with tracking or junk parameters (?utm_source=…) is served the normal page's entry.
@@ -13,8 +15,8 @@ alone is not enough: its session must be a staff member's). Set DJANGO_PAGE_CACH
 the cache off (e.g. to measure rendering).
 
 Outages: with the cache down (common/cache_backends.py) every request is a miss and renders;
-with the database down, a page's latest rendering is served (X-Page-Cache: stale) when the
-cache has one, since the data versions that pick the fresh one cannot be read.
+with the database down, a page's entry is served whatever versions it holds (X-Page-Cache:
+stale), since the data versions that would tell cannot be read.
 """
 
 from __future__ import annotations
@@ -67,41 +69,19 @@ def _cacheable_request(request) -> bool:
     return not _is_staff_session(request)
 
 
-def _path_hash(request, params, vary: str) -> str:
-    # The last value of a repeated parameter, as request.GET.get() and forms read it.
+def page_key(request, params=(), vary: str = "") -> str:
+    """The page's one cache entry: its path, the query parameters its view reads (the last
+    value of a repeated one, as request.GET.get() and forms read it) and what `vary` adds."""
     query = urlencode([(name, request.GET[name]) for name in sorted(params) if name in request.GET])
-    return hashlib.sha256(f"{request.path}?{query}|{vary}".encode()).hexdigest()[:32]
+    return "page:" + hashlib.sha256(f"{request.path}?{query}|{vary}".encode()).hexdigest()[:32]
 
 
-def page_key(request, scopes, params=(), vary: str = "") -> str:
-    return f"page:{_path_hash(request, params, vary)}:{versioning.version_key(*scopes)}"
-
-
-def _latest_key(request, params, vary: str) -> str:
-    """Where the key of the page's latest rendering is kept: what is served while the
-    database (and so the data versions) cannot be read."""
-    return f"page-latest:{_path_hash(request, params, vary)}"
-
-
-def _response_from(hit, served: str) -> HttpResponse:
-    content, headers = hit
+def _response_from(content: bytes, headers: dict, served: str) -> HttpResponse:
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value
     response["X-Page-Cache"] = served
     return response
-
-
-def _stale_page(request, params, vary: str) -> HttpResponse | None:
-    """The page's latest cached rendering, for when the database is down; None if none."""
-    key = cache.get(_latest_key(request, params, vary))
-    hit = cache.get(key) if key else None
-    if hit is None:
-        return None
-    logger.warning(
-        "page cache: database unavailable, %s served from its latest rendering", request.path
-    )
-    return _response_from(hit, "stale")
 
 
 def cached_page(
@@ -126,27 +106,27 @@ def cached_page(
         def wrapped(request, *args, **kwargs):
             if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not _cacheable_request(request):
                 return view(request, *args, **kwargs)
-            varied = vary(request) if vary else ""
+            key = page_key(request, params, vary(request) if vary else "")
             try:
-                key = page_key(request, scopes, params, varied)
+                version = versioning.version_key(*scopes)
             except DatabaseError:
-                # The database is down: the latest rendering rather than an error page.
-                stale = _stale_page(request, params, varied)
-                if stale is None:
+                # The database is down: the page's latest rendering rather than an error.
+                hit = cache.get(key)
+                if hit is None:
                     raise
-                return stale
+                logger.warning(
+                    "page cache: database unavailable, %s served as last rendered", request.path
+                )
+                return _response_from(hit[1], hit[2], "stale")
             hit = cache.get(key)
-            if hit is not None:
-                return _response_from(hit, "hit")
+            if hit is not None and hit[0] == version:
+                return _response_from(hit[1], hit[2], "hit")
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if response.status_code == 200 and not response.streaming and not response.cookies:
                 headers = {h: response[h] for h in _KEPT_HEADERS if response.has_header(h)}
-                cache.set_many(
-                    {key: (response.content, headers), _latest_key(request, params, varied): key},
-                    PAGE_CACHE_SECONDS,
-                )
+                cache.set(key, (version, response.content, headers), PAGE_CACHE_SECONDS)
                 response["X-Page-Cache"] = "miss"
             return response
 

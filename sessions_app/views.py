@@ -48,7 +48,7 @@ def _year_schedule(request):
     form = ScheduleQueryForm(request.GET)
     if not form.is_valid():
         raise Http404("연도 또는 회기 구분이 올바르지 않습니다.")
-    year = form.cleaned_data["year"] or on.year
+    year = form.cleaned_data["year"]
     schedule = selectors.year_schedule(council, year, on=on, kind=form.cleaned_data["kind"])
     if schedule is None:
         raise Http404(f"{year}년 회기 일정은 없습니다.")

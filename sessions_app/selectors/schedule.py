@@ -12,6 +12,7 @@ from .limits import LimitUse, year_limit_use
 from .sessions import (
     ScheduleEntry,
     YearSummary,
+    default_schedule_year,
     is_schedule_year,
     schedule_entries,
     schedule_years,
@@ -41,12 +42,14 @@ class YearSchedule:
 
 
 def year_schedule(
-    council: Council, year: int, *, on: datetime.date, kind: str = ""
+    council: Council, year: int | None, *, on: datetime.date, kind: str = ""
 ) -> YearSchedule | None:
     """A year's sessions with their agenda, status on the day, the year's summary and its use
     of each ordinance limit. Five queries, whatever the number of sessions or years; None
-    for a year outside the schedule (is_schedule_year)."""
+    for a year outside the schedule (is_schedule_year). No year: default_schedule_year()."""
     years = schedule_years(council, on=on)
+    if year is None:
+        year = default_schedule_year(years, on=on)
     if not is_schedule_year(years, year, on=on):
         return None
     sessions = list(sessions_in_year(council, year))

@@ -147,9 +147,19 @@ def schedule_entries(sessions, *, on: datetime.date) -> list[ScheduleEntry]:
 
 
 def schedule_years(council: Council, *, on: datetime.date) -> list[int]:
-    """The years the schedule can show: every year with a session, and the current year
-    (a citizen's default view, even before its sessions are entered)."""
-    return sorted({*session_years(council), on.year})
+    """The years the schedule's year switcher lists: every year with a session; the current
+    year alone while none is recorded (so a new council's schedule is an empty year, not a
+    404)."""
+    return session_years(council) or [on.year]
+
+
+def default_schedule_year(years: list[int], *, on: datetime.date) -> int:
+    """The year /sessions/ opens on, given schedule_years(): this year when it has sessions,
+    else the latest year before it that has, else the first year after it."""
+    if on.year in years:
+        return on.year
+    earlier = [year for year in years if year < on.year]
+    return earlier[-1] if earlier else years[0]
 
 
 def is_schedule_year(years: list[int], year: int, *, on: datetime.date) -> bool:

@@ -111,13 +111,40 @@ def test_default_year_is_this_year(seeded, client, clock):
     assert "제243회" in html
 
 
-def test_this_year_without_sessions_says_so_and_offers_other_years(seeded, client, clock):
+def test_without_sessions_this_year_the_schedule_opens_on_the_latest_year_that_has(
+    seeded, client, clock
+):
+    clock.travel_to(datetime.date(2026, 11, 27))
+
+    html = client.get("/sessions/").content.decode()
+
+    assert "<h1>2023년 회기 일정</h1>" in html
+    assert "제243회" in html
+    # The switcher lists the years with sessions, not the empty current one.
+    switcher = html.split('aria-label="연도 선택"')[1].split("</nav>")[0]
+    assert re.findall(r"\?year=(\d{4})", switcher) == ["2022", "2023"]
+
+
+def test_an_empty_year_asked_for_says_so_and_offers_the_years_that_have_sessions(
+    seeded, client, clock
+):
+    clock.travel_to(datetime.date(2026, 11, 27))
+
+    html = client.get("/sessions/?year=2026").content.decode()
+
+    assert "2026년에 등록된 회기가 없습니다." in html
+    assert 'href="/sessions/?year=2023"' in html
+
+
+def test_a_council_without_sessions_opens_on_this_year(db, client, clock):
+    from council.models import Council
+
+    Council.objects.create(name="새의회")
     clock.travel_to(datetime.date(2026, 11, 27))
 
     html = client.get("/sessions/").content.decode()
 
     assert "2026년에 등록된 회기가 없습니다." in html
-    assert 'href="/sessions/?year=2023"' in html
 
 
 @pytest.mark.parametrize(
