@@ -190,14 +190,12 @@ AXES_COOLOFF_TIME = 0.5  # hours: the lock lifts by itself after 30 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "audit.views.login_lockout"  # Korean page (axes_lockout.html)
-# The client's address (login throttling and the public form's rate limit): REMOTE_ADDR,
-# unless DJANGO_TRUSTED_PROXY_COUNT proxies of ours add X-Forwarded-For; a header sent by the
-# client itself is never believed.
+# The client's address (login throttling and the public form's rate limit), one function for
+# both (common/network.py): REMOTE_ADDR, or with DJANGO_TRUSTED_PROXY_COUNT=n proxies of ours
+# the n-th entry from the right of X-Forwarded-For; entries to its left, which the client can
+# write, are never believed. (django-ipware is not used: axes calls this instead.)
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "common.network.client_address"
 
 # Staff sessions end after 8 hours and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
