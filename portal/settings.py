@@ -141,6 +141,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+else:
+    # A transaction takes SQLite's write lock when it begins, so concurrent writers (threads
+    # of runserver, two instances on one file) wait their turn (up to the 5 s timeout) instead
+    # of failing with "database is locked" when a read turns into a write: what makes the
+    # rate limit's counter atomic there (common.models.RateCounter).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
