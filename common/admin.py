@@ -17,7 +17,7 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from common import figures
-from common.models import DataVersion
+from common.models import DataVersion, RateCounter
 
 
 class AuditedModelAdmin(SimpleHistoryAdmin):
@@ -64,4 +64,23 @@ class DataVersionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RateCounter)
+class RateCounterAdmin(admin.ModelAdmin):
+    """Rate-limit counters (the public form's submissions per client address and window).
+
+    Read-only: the subject is a keyed hash, so nobody can tell whose counter it is. Deleting
+    a counter lifts that limit at once (e.g. for a school that shares one address).
+    """
+
+    list_display = ["scope", "window_start", "count", "expires_at"]
+    list_filter = ["scope"]
+    ordering = ["-window_start"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
@@ -14,6 +15,32 @@ from outreach.models import VisitApplication, VisitProgramSettings, normalize_ko
 
 HONEYPOT_FIELD = "homepage"
 
+# Characters that show nothing yet are letters to Unicode: the Hangul fillers.
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def visible_text(value: str) -> str:
+    """`value` without invisible characters (format characters, category Cf: zero-width
+    space U+200B, zero-width (non-)joiners U+200C-U+200D, word joiner U+2060, BOM U+FEFF,
+    soft hyphen, direction marks …; and the Hangul fillers), runs of spaces made one."""
+    kept = "".join(
+        ch for ch in value if unicodedata.category(ch) != "Cf" and ch not in _INVISIBLE_LETTERS
+    )
+    return " ".join(kept.split())
+
+
+def clean_name(value: str, what: str, example: str) -> str:
+    """A person's or an organisation's name, stored without invisible characters; it must
+    keep at least one letter (Hangul, Latin …), not only digits, marks or nothing."""
+    name = visible_text(value)
+    if not any(ch.isalpha() for ch in name):
+        raise forms.ValidationError(
+            f"{what} 글자(한글·영문 등)가 한 자 이상 들어가야 합니다. 숫자·기호나 "
+            f"보이지 않는 문자만으로는 입력할 수 없습니다. 예: {example}",
+            code="no_letters",
+        )
+    return name
+
 
 def _required(what: str) -> dict[str, str]:
     return {"required": f"{what} 입력해 주세요."}
@@ -24,7 +51,7 @@ class VisitApplicationForm(forms.ModelForm):
 
     Every message names the field's problem and what is allowed. The honeypot field
     (``homepage``) is hidden from people and screen readers; a bot that fills it in gets a
-    normal-looking confirmation and nothing is saved (see outreach/applications.py).
+    normal-looking confirmation and nothing is saved (see outreach.views.apply).
     """
 
     homepage = forms.CharField(
@@ -176,10 +203,10 @@ class VisitApplicationForm(forms.ModelForm):
     # ------------------------------------------------------------ field rules
 
     def clean_school(self) -> str:
-        return " ".join(self.cleaned_data["school"].split())
+        return clean_name(self.cleaned_data["school"], "학교명에는", "금나래초등학교")
 
     def clean_contact_name(self) -> str:
-        return " ".join(self.cleaned_data["contact_name"].split())
+        return clean_name(self.cleaned_data["contact_name"], "담당 교사 이름에는", "김교사")
 
     def clean_phone(self) -> str:
         return normalize_korean_phone(self.cleaned_data["phone"])

@@ -1,11 +1,23 @@
-"""The public form's rate limit: submissions per client address per window
-(settings.VISIT_APPLY_RATE, e.g. "5/3600"), counted in the shared cache."""
+"""The public form's rate limit: accepted submissions per client address per window
+(settings.VISIT_APPLY_RATE, e.g. "5/3600": 5 per window of an hour, windows counted from
+the epoch, so each starts on the hour).
+
+Counted in the database (common.models.RateCounter, the address kept only as a keyed hash),
+in the same transaction that saves the application (outreach.services), so concurrent posts
+take turns and exactly the limit gets through; a cache outage changes nothing. The address
+is common.network.client_address, the one the admin's login throttling uses too.
+"""
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
+
+from common.models import RateCounter, RateLimitExceeded
+from common.network import client_address
+
+SCOPE = "visit-apply"
+
+__all__ = ["RateLimitExceeded", "client_address", "rate", "take", "wait"]
 
 
 def rate() -> tuple[int, int]:
@@ -14,20 +26,15 @@ def rate() -> tuple[int, int]:
     return int(count), int(seconds)
 
 
-def _rate_key(request) -> str:
-    return f"visit-apply:{get_client_ip_address(request) or 'unknown'}"
+def wait(address: str) -> int:
+    """Seconds until the address may submit again, 0 if it may now: a cheap early answer
+    (no lock) before the form is even validated. `take` is what decides."""
+    limit, seconds = rate()
+    return RateCounter.objects.wait(SCOPE, address, limit=limit, seconds=seconds)
 
 
-def rate_limited(request) -> bool:
-    limit, _ = rate()
-    return (cache.get(_rate_key(request)) or 0) >= limit
-
-
-def count_submission(request) -> None:
-    _, seconds = rate()
-    key = _rate_key(request)
-    if not cache.add(key, 1, seconds):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, seconds)
+def take(address: str) -> None:
+    """Count one accepted submission of `address`, or raise RateLimitExceeded. Call it in
+    the transaction that saves the submission."""
+    limit, seconds = rate()
+    RateCounter.objects.take(SCOPE, address, limit=limit, seconds=seconds)

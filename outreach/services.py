@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from council.models import Council, Member
 
-from . import rules
+from . import ratelimit, rules
 from .models import Monitor, MonitorCohort, SchoolVisit, VisitApplication, VisitProgramSettings
 from .selectors import program_for
 
@@ -81,6 +81,31 @@ def visit_program_settings(council: Council) -> VisitProgramSettings:
     return rules
 
 
+class DuplicateApplication(Exception):
+    """The same school already asked for the same day from the same phone number, and that
+    application is still open (접수) or was approved: a second one would only be a copy."""
+
+    def __init__(self, existing: VisitApplication):
+        super().__init__(f"duplicate of visit application {existing.pk}")
+        self.existing = existing
+
+
+def duplicate_of(application: VisitApplication) -> VisitApplication | None:
+    """The earlier application a clerk would call the same one: same council, school (case
+    aside), wished day and phone number, not rejected. A rejected one may be asked again."""
+    return (
+        VisitApplication.objects.filter(
+            council_id=application.council_id,
+            school__iexact=application.school,
+            wished_date=application.wished_date,
+            phone=application.phone,
+        )
+        .exclude(status=VisitApplication.Status.REJECTED)
+        .order_by("submitted_at")
+        .first()
+    )
+
+
 def submit_visit_application(
     *,
     council: Council,
@@ -93,7 +118,15 @@ def submit_visit_application(
     pupils: int,
     teachers: int,
     message: str = "",
+    client_address: str | None = None,
 ) -> VisitApplication:
+    """Save an application as 접수.
+
+    With `client_address` (the public form's), one submission is counted against the
+    address's rate limit in the same transaction as the save (outreach/ratelimit.py): raises
+    ratelimit.RateLimitExceeded when it is used up, and a refused or failed save counts
+    nothing. Raises DuplicateApplication when the same application is already there.
+    """
     application = VisitApplication(
         council=council,
         school=school,
@@ -109,6 +142,13 @@ def submit_visit_application(
     )
     application.full_clean()
     with transaction.atomic():
+        if client_address is not None:
+            # First: the address's counter row is locked until this transaction ends, so
+            # the same sender's concurrent posts (a double click included) take turns.
+            ratelimit.take(client_address)
+        existing = duplicate_of(application)
+        if existing is not None:
+            raise DuplicateApplication(existing)
         application.save()
     return application
 

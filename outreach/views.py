@@ -78,15 +78,19 @@ REFERENCE_SALT = "outreach.visit-application"
 REFERENCE_MAX_AGE = 7 * 24 * 60 * 60  # the confirmation link works for a week
 
 
-def too_many_requests(request, council: Council | None = None):
+def too_many_requests(request, council: Council | None = None, retry_after: int | None = None):
     _, seconds = ratelimit.rate()
+    retry_after = retry_after or seconds
     response = render(
         request,
         "429.html",
-        {"retry_minutes": max(1, seconds // 60), "contact": selectors.responsible_contact(council)},
+        {
+            "retry_minutes": max(1, -(-retry_after // 60)),
+            "contact": selectors.responsible_contact(council),
+        },
         status=429,
     )
-    response["Retry-After"] = str(seconds)
+    response["Retry-After"] = str(retry_after)
     return response
 
 
@@ -107,26 +111,43 @@ def apply(request):
     }
     if not rules.accepting:
         return render(request, "outreach/apply_closed.html", page)
+    duplicate = None
     if request.method == "POST":
-        if ratelimit.rate_limited(request):
-            return too_many_requests(request, council)
+        address = ratelimit.client_address(request)
+        wait = ratelimit.wait(address)
+        if wait:
+            return too_many_requests(request, council, wait)
         form = VisitApplicationForm(request.POST, rules=rules, today=today, team=team.team)
         if form.is_bot:
-            ratelimit.count_submission(request)
+            try:
+                ratelimit.take(address)  # a bot's post looks accepted, so it counts too
+            except ratelimit.RateLimitExceeded as limited:
+                return too_many_requests(request, council, limited.retry_after)
             return redirect("outreach:visit_apply_done")
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
-            application = services.submit_visit_application(council=council, **data)
-            ratelimit.count_submission(request)
-            reference = signing.dumps(application.pk, salt=REFERENCE_SALT)
-            return redirect(f"{_done_url()}?ref={reference}")
+            try:
+                application = services.submit_visit_application(
+                    council=council, client_address=address, **data
+                )
+            except ratelimit.RateLimitExceeded as limited:
+                return too_many_requests(request, council, limited.retry_after)
+            except services.DuplicateApplication as copy:
+                duplicate = copy.existing
+            else:
+                reference = signing.dumps(application.pk, salt=REFERENCE_SALT)
+                return redirect(f"{_done_url()}?ref={reference}")
     else:
         form = VisitApplicationForm(rules=rules, today=today, team=team.team)
+    if duplicate is not None:
+        status = 409  # the same application is already there: nothing to correct
+    else:
+        status = 400 if form.is_bound else 200
     return render(
         request,
         "outreach/apply.html",
-        {**page, "form": form, "rules": rules},
-        status=400 if form.is_bound else 200,
+        {**page, "form": form, "rules": rules, "duplicate": duplicate},
+        status=status,
     )
 
 

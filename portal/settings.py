@@ -144,6 +144,12 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # A database that does not answer fails a request in seconds, not at gunicorn's timeout;
     # cached public pages are served meanwhile (common/caching.py).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+else:
+    # A transaction takes SQLite's write lock when it begins, so concurrent writers (threads
+    # of runserver, two instances on one file) wait their turn (up to the 5 s timeout) instead
+    # of failing with "database is locked" when a read turns into a write: what makes the
+    # rate limit's counter atomic there (common.models.RateCounter).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -195,14 +201,12 @@ AXES_COOLOFF_TIME = 0.5  # hours: the lock lifts by itself after 30 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "audit.views.login_lockout"  # Korean page (axes_lockout.html)
-# The client's address (login throttling and the public form's rate limit): REMOTE_ADDR,
-# unless DJANGO_TRUSTED_PROXY_COUNT proxies of ours add X-Forwarded-For; a header sent by the
-# client itself is never believed.
+# The client's address (login throttling and the public form's rate limit), one function for
+# both (common/network.py): REMOTE_ADDR, or with DJANGO_TRUSTED_PROXY_COUNT=n proxies of ours
+# the n-th entry from the right of X-Forwarded-For; entries to its left, which the client can
+# write, are never believed. (django-ipware is not used: axes calls this instead.)
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "common.network.client_address"
 
 # Staff sessions end after 8 hours and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60

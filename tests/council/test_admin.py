@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from common.models import RateCounter
 from council.models import Committee, CommitteeMembership, Member, Term
 from outreach.models import Monitor, MonitorCohort, VisitApplication, VisitProgramSettings
 from sessions_app.models import Body, Session, Sitting
@@ -58,6 +59,7 @@ def records(seeded):
         wished_date=datetime.date(2023, 5, 10),
         pupils=25,
     )
+    RateCounter.objects.take("visit-apply", "203.0.113.1", limit=5, seconds=3600)
     Group.objects.get_or_create(name="의사팀")  # roles may already exist (audit app)
     return seeded
 

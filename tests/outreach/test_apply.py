@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from common.models import RateCounter
 from council.models import Council
 from outreach import services
 from outreach.models import SchoolVisit, VisitApplication, VisitProgramSettings
@@ -270,17 +271,185 @@ def test_posting_without_csrf_token_is_refused_in_korean(council, today):
     assert not VisitApplication.objects.exists()
 
 
+def nth(today, number: int) -> dict:
+    """The form's data for the number-th of several different applications (another phone
+    each, so none is a duplicate of another)."""
+    return form_data(today, phone=f"010-1234-{5600 + number}")
+
+
 def test_rate_limit_per_address_answers_429_in_korean(client, council, today, settings):
     settings.VISIT_APPLY_RATE = "2/3600"
-    for _ in range(2):
-        assert client.post(URL, form_data(today), REMOTE_ADDR="203.0.113.7").status_code == 302
-    blocked = client.post(URL, form_data(today), REMOTE_ADDR="203.0.113.7")
+    for number in range(2):
+        assert client.post(URL, nth(today, number), REMOTE_ADDR="203.0.113.7").status_code == 302
+    blocked = client.post(URL, nth(today, 2), REMOTE_ADDR="203.0.113.7")
     assert blocked.status_code == 429
-    assert blocked["Retry-After"] == "3600"
+    # Windows start on the hour: at 08:30 the next one begins in 30 minutes.
+    assert blocked["Retry-After"] == "1800"
     assert "요청이 너무 많습니다" in blocked.content.decode()
+    assert "약 30분 뒤에" in blocked.content.decode()
     assert VisitApplication.objects.count() == 2
     # Another address is not affected.
-    assert client.post(URL, form_data(today), REMOTE_ADDR="203.0.113.8").status_code == 302
+    assert client.post(URL, nth(today, 3), REMOTE_ADDR="203.0.113.8").status_code == 302
+
+
+def test_the_limit_lifts_when_the_window_ends(client, council, today, settings, clock):
+    settings.VISIT_APPLY_RATE = "1/3600"
+    assert client.post(URL, nth(today, 0), REMOTE_ADDR="203.0.113.7").status_code == 302
+    assert client.post(URL, nth(today, 1), REMOTE_ADDR="203.0.113.7").status_code == 429
+    clock.travel_to(clock.now + datetime.timedelta(minutes=31))
+    assert client.post(URL, nth(today, 1), REMOTE_ADDR="203.0.113.7").status_code == 302
+    # The expired window's counter was deleted on the way.
+    assert RateCounter.objects.count() == 1
+
+
+def test_invalid_and_duplicate_posts_are_not_counted(client, council, today, settings):
+    settings.VISIT_APPLY_RATE = "2/3600"
+    address = {"REMOTE_ADDR": "203.0.113.7"}
+    assert client.post(URL, form_data(today, phone="12345"), **address).status_code == 400
+    assert client.post(URL, nth(today, 0), **address).status_code == 302
+    assert client.post(URL, nth(today, 0), **address).status_code == 409  # the same again
+    assert client.post(URL, nth(today, 1), **address).status_code == 302
+    assert client.post(URL, nth(today, 2), **address).status_code == 429
+
+
+def test_the_counter_keeps_no_address(client, council, today):
+    client.post(URL, form_data(today), REMOTE_ADDR="203.0.113.7")
+    counter = RateCounter.objects.get()
+    assert counter.scope == "visit-apply" and counter.count == 1
+    stored = " ".join(str(value) for value in RateCounter.objects.values_list().get())
+    assert "203.0.113.7" not in stored
+    assert len(counter.digest) == 64  # an HMAC-SHA256 keyed with SECRET_KEY
+
+
+def test_the_limit_holds_while_the_cache_is_down(client, council, today, settings):
+    """Counting does not use the cache: with Redis unreachable the limit still holds."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    settings.VISIT_APPLY_RATE = "1/3600"
+    assert client.post(URL, nth(today, 0), REMOTE_ADDR="203.0.113.7").status_code == 302
+    assert client.post(URL, nth(today, 1), REMOTE_ADDR="203.0.113.7").status_code == 429
+    assert VisitApplication.objects.count() == 1
+
+
+def behind_proxy(client_ip: str, spoofed: str = "198.51.100.1") -> dict:
+    """What the app sees behind our proxy: REMOTE_ADDR is the proxy, the client's own
+    (made-up) X-Forwarded-For entry on the left, the entry the proxy added on the right."""
+    return {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": f"{spoofed}, {client_ip}"}
+
+
+def test_behind_a_proxy_each_client_has_its_own_limit(client, council, today, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.VISIT_APPLY_RATE = "2/3600"
+    for number in range(2):
+        response = client.post(URL, nth(today, number), **behind_proxy("203.0.113.20"))
+        assert response.status_code == 302
+    assert client.post(URL, nth(today, 2), **behind_proxy("203.0.113.20")).status_code == 429
+    # Changing the left-most, client-written entry does not escape the limit ...
+    for spoofed in ("198.51.100.99", "203.0.113.21", "junk"):
+        again = client.post(URL, nth(today, 3), **behind_proxy("203.0.113.20", spoofed))
+        assert again.status_code == 429
+    # ... while another client behind the same proxy is not affected.
+    assert client.post(URL, nth(today, 4), **behind_proxy("203.0.113.21")).status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, council, today, settings):
+    """Without proxies of ours (the default), X-Forwarded-For is not read at all."""
+    settings.VISIT_APPLY_RATE = "1/3600"
+    assert client.post(URL, nth(today, 0), REMOTE_ADDR="203.0.113.9").status_code == 302
+    forged = client.post(
+        URL, nth(today, 1), REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.1"
+    )
+    assert forged.status_code == 429
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+def test_the_same_application_again_is_refused_kindly_and_keeps_the_form(client, council, today):
+    assert client.post(URL, form_data(today)).status_code == 302
+    # A double click or a resubmission: the same school, day and phone (typed differently).
+    again = form_data(today, school=" 금나래초등학교 ", phone="02-1234-5678", pupils="31")
+    response = client.post(URL, again)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "이미 접수된 신청입니다" in html
+    assert "같은 신청을 다시 보내지 않으셔도 됩니다" in html
+    assert "처리 상태: 접수" in html
+    assert "입력하신 내용은 그대로 남아 있습니다" in html
+    assert 'value="31"' in html and 'value="김교사"' in html and "4학년 1반입니다." in html
+    assert VisitApplication.objects.count() == 1
+
+
+def test_other_days_phones_and_rejected_ones_are_not_duplicates(client, council, today):
+    assert client.post(URL, form_data(today)).status_code == 302
+    other_day = (today + datetime.timedelta(days=11)).isoformat()
+    assert client.post(URL, form_data(today, wished_date=other_day)).status_code == 302
+    assert client.post(URL, form_data(today, phone="010-9999-8888")).status_code == 302
+    VisitApplication.objects.update(
+        status=VisitApplication.Status.REJECTED, decided_at=timezone.now()
+    )
+    assert client.post(URL, form_data(today)).status_code == 302
+    assert VisitApplication.objects.count() == 4
+
+
+def test_the_service_refuses_a_duplicate_too(council, today):
+    def submit():
+        return services.submit_visit_application(
+            council=council,
+            school="금나래초등학교",
+            level="elementary",
+            contact_name="김교사",
+            phone="02-1234-5678",
+            email="t@school.kr",
+            wished_date=today + datetime.timedelta(days=10),
+            pupils=20,
+            teachers=1,
+        )
+
+    first = submit()
+    with pytest.raises(services.DuplicateApplication) as refused:
+        submit()
+    assert refused.value.existing == first
+
+
+# ---------------------------------------------------------------- names
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+@pytest.mark.parametrize("field", ["school", "contact_name"])
+@pytest.mark.parametrize(
+    "value",
+    [ZERO_WIDTH, "\u200b \u200b", "123", "---!!", "1-2\u200b3", "\u3164\u3164", "\u00ad\u200e"],
+)
+def test_a_name_needs_a_letter(client, council, today, field, value):
+    response = client.post(URL, form_data(today, **{field: value}))
+    assert response.status_code == 400
+    messages = errors_of(response)
+    what = "학교명에는" if field == "school" else "담당 교사 이름에는"
+    assert f"{what} 글자(한글·영문 등)가 한 자 이상 들어가야 합니다" in messages
+    assert "숫자·기호나 보이지 않는 문자만으로는 입력할 수 없습니다" in messages
+    assert not VisitApplication.objects.exists()
+
+
+def test_invisible_characters_are_not_stored_in_names(client, council, today):
+    typed = form_data(
+        today, school="금나래\u200b초등\ufeff학교", contact_name="\u2060김\u200d교사  Kim"
+    )
+    assert client.post(URL, typed).status_code == 302
+    application = VisitApplication.objects.get()
+    assert application.school == "금나래초등학교"
+    assert application.contact_name == "김교사 Kim"
+
+
+@pytest.mark.parametrize("name", ["O'Neil", "제2중학교", "Seoul Int'l School", "이-수진"])
+def test_names_with_letters_and_marks_are_fine(client, council, today, name):
+    assert client.post(URL, form_data(today, school=name, contact_name=name)).status_code == 302
 
 
 # ---------------------------------------------------------------- staff decide
@@ -385,15 +554,6 @@ def test_retention_months_count_calendar_months():
     assert services._months_before(moment, 1) == moment.replace(month=2, day=29)
     assert services._months_before(moment, 12) == moment.replace(year=2023)
     assert services._months_before(moment, 15) == moment.replace(year=2022, month=12)
-
-
-def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, council, today, settings):
-    settings.VISIT_APPLY_RATE = "1/3600"
-    assert client.post(URL, form_data(today), REMOTE_ADDR="203.0.113.9").status_code == 302
-    forged = client.post(
-        URL, form_data(today), REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.1"
-    )
-    assert forged.status_code == 429
 
 
 def test_staff_approve_in_the_admin_and_the_visit_is_recorded(client, application):
