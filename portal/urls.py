@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal.health import healthz
-from portal.views import HomeView
+from portal.views import GuideView, HomeView, PrivacyView, favicon
 
 # The admin's header names the council's portal (portal/admin_site.py); the 500 page names
 # the council and its contact, or generic words when the database is what failed.
@@ -17,6 +17,10 @@ handler500 = "portal.errors.server_error"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
+    path("privacy/", PrivacyView.as_view(), name="privacy"),
+    path("guide/", GuideView.as_view(), name="guide"),
+    # Browsers ask for /favicon.ico whatever the page links: send them to the icon.
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     # Each app owns its public addresses.
     path("sessions/", include("sessions_app.urls")),

@@ -1,6 +1,9 @@
 """Site-wide pages owned by the project package."""
 
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from budget import selectors as budget_selectors
@@ -9,7 +12,7 @@ from common.caching import cached_page
 from council.models import Council, StaffQuota, StaffTable
 from council.selectors import PAGE_INFO_SCOPES, page_info, staff_table, the_council
 from outreach import selectors as outreach_selectors
-from outreach.models import PRChannel, PressCoverage, PRFigure, PRYear
+from outreach.models import PRChannel, PressCoverage, PRFigure, PRYear, VisitProgramSettings
 from sessions_app import selectors as session_selectors
 from sessions_app.models import AgendaItem, Body, Session
 
@@ -61,3 +64,53 @@ class HomeView(TemplateView):
         # The home page is the secretariat's as a whole: its foot names the bureau.
         context["page_info"] = page_info(council, None, *SCOPES)
         return context
+
+
+# ---------------------------------------------------------------- privacy policy, site guide
+
+# What the two pages read: the council and its teams (whom to ask), the visit form's rules
+# (what it keeps, and for how long).
+POLICY_SCOPES = (Council, VisitProgramSettings, *PAGE_INFO_SCOPES)
+
+
+@method_decorator(cached_page(*POLICY_SCOPES), name="dispatch")
+class PrivacyView(TemplateView):
+    """개인정보처리방침: what the portal collects from citizens (only the school-visit form),
+    why, for how long (the council's retention setting), who answers for it."""
+
+    template_name = "privacy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        council = the_council()
+        if council is None:
+            return context
+        context["policy"] = outreach_selectors.privacy_facts(council)
+        context["page_info"] = page_info(council, None, *POLICY_SCOPES)
+        return context
+
+
+def _host(request) -> str:
+    return request.get_host()
+
+
+@method_decorator(cached_page(*POLICY_SCOPES, vary=_host), name="dispatch")
+class GuideView(TemplateView):
+    """이용안내: what is where, how to subscribe to the calendar, how to reuse the data."""
+
+    template_name = "guide.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        council = the_council()
+        if council is None:
+            return context
+        context["visit_contact"] = outreach_selectors.responsible_contact(council)
+        context["page_info"] = page_info(council, None, *POLICY_SCOPES)
+        return context
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links: send them to the site's icon."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -389,3 +389,14 @@ def redis_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_last_council_read():
+    """portal.errors keeps the council's identity last read, for error pages while the
+    database is down; each test starts with none, as a fresh process does."""
+    from portal import errors
+
+    errors._last_read.clear()
+    yield
+    errors._last_read.clear()

@@ -42,6 +42,7 @@ from .visits import (
     SchoolVisits,
     TextBlock,
     VisitYear,
+    privacy_facts,
     program_for,
     responsible_contact,
     school_visits,
@@ -52,6 +53,7 @@ from .visits import (
 __all__ = [
     "RESPONSIBLE_ROLE",
     "program_for",
+    "privacy_facts",
     "responsible_contact",
     "PRCell",
     "PRRow",

@@ -131,3 +131,21 @@ def session_on(council: Council, day: datetime.date) -> Session | None:
     """The council's session that covers the day, if any (sessions_app's selector): the one
     place outreach reads the schedule."""
     return session_covering(council, day)
+
+
+# ---------------------------------------------------------------- the privacy policy
+
+
+@dataclass(frozen=True)
+class PrivacyFacts:
+    """What the privacy policy says of the visit form, from the council's own records."""
+
+    retention: str  # "1년": VisitProgramSettings.retention_label
+    contact: Contact  # the team that reads the applications and answers requests
+
+
+def privacy_facts(council: Council) -> PrivacyFacts:
+    """The visit form's retention period and responsible team (the defaults while the
+    council has not set the form's rules). Two queries; writes nothing."""
+    rules = VisitProgramSettings.objects.filter(council=council).first() or VisitProgramSettings()
+    return PrivacyFacts(retention=rules.retention_label, contact=contact(council, RESPONSIBLE_ROLE))

@@ -22,6 +22,8 @@ PUBLIC_PAGES = [
     ("/outreach/visits/apply/", "지방의회 체험 신청"),
     ("/council/", "의회 소개"),
     ("/workplan/2023/", "2023년 주요업무계획"),
+    ("/privacy/", "개인정보처리방침"),
+    ("/guide/", "이용안내"),
     ("/no-such-page/", "찾을 수 없는 주소 (404)"),
 ]
 
