@@ -24,10 +24,14 @@ class BudgetNode:
     previous: int | None = None
     children: list[BudgetNode] = field(default_factory=list)
     path: tuple[str, ...] = ()
+    compared: bool = True  # False when the previous year has no budget data at all
 
     @property
     def change(self) -> figures.Change:
-        return figures.year_over_year(self.current, self.previous)
+        """Against the previous year; "비교 자료 없음" rather than 신규 for every line when
+        that year has no data (the records start this year)."""
+        note = "" if self.compared else figures.NO_BASE
+        return figures.year_over_year(self.current, self.previous, note=note)
 
     @property
     def level_label(self) -> str:
@@ -49,6 +53,11 @@ class BudgetComparison:
     previous_year: int
     kind: str
     total: BudgetNode
+
+    @property
+    def has_previous(self) -> bool:
+        """Whether the previous year has budget data to compare with."""
+        return self.total.compared
 
     @property
     def kind_label(self) -> str:
@@ -99,6 +108,9 @@ def budget_comparison(
 
     fill(total)
     _prune_empty(total)
+    if not any(previous_year in by_year for by_year in amounts.values()):
+        for node in total.walk():
+            node.compared = False
     return BudgetComparison(year=year, previous_year=previous_year, kind=kind, total=total)
 
 
@@ -122,7 +134,7 @@ def budget_years(council: Council) -> list[int]:
 class BudgetCharts:
     composition: charts.Chart  # 정책사업 blocks stacked, this year and the year before
     by_detail: charts.Chart  # each 세부사업 (or 인력운영비/기본경비), this year and the year before
-    change: charts.Chart  # each 세부사업's change against the year before
+    change: charts.Chart | None  # each 세부사업's change; None without the year before
 
 
 def _nodes_at(total: BudgetNode, level: int) -> list[BudgetNode]:
@@ -134,6 +146,29 @@ def budget_charts(comparison: BudgetComparison, unit: str = "백만원") -> Budg
     year, previous = comparison.year, comparison.previous_year
     money = lambda won: figures.format_money(won, unit)  # noqa: E731
     programmes = _nodes_at(comparison.total, BudgetItem.Level.PROGRAMME)
+    details = _nodes_at(comparison.total, BudgetItem.Level.DETAIL)
+    names = [n.name for n in details]
+    if not comparison.has_previous:
+        # Nothing to compare with: this year alone, and no change chart.
+        return BudgetCharts(
+            composition=charts.stacked_chart(
+                chart_id=f"budget-{year}-composition",
+                title=f"{year}년 예산 구성 (정책사업별, 단위: {unit})",
+                categories=[f"{year}년"],
+                series=[charts.Series(n.name, [n.current]) for n in programmes],
+                totals=[comparison.total.current],
+                fmt=money,
+                height=280,
+            ),
+            by_detail=charts.bar_chart(
+                chart_id=f"budget-{year}-details",
+                title=f"{year}년 세부사업별 예산 (단위: {unit})",
+                categories=names,
+                series=[charts.Series(f"{year}년", [n.current for n in details])],
+                fmt=money,
+            ),
+            change=None,
+        )
     composition = charts.stacked_chart(
         chart_id=f"budget-{year}-composition",
         title=f"{previous}년과 {year}년 예산 구성 (정책사업별, 단위: {unit})",
@@ -143,8 +178,6 @@ def budget_charts(comparison: BudgetComparison, unit: str = "백만원") -> Budg
         fmt=money,
         height=280,
     )
-    details = _nodes_at(comparison.total, BudgetItem.Level.DETAIL)
-    names = [n.name for n in details]
     by_detail = charts.bar_chart(
         chart_id=f"budget-{year}-details",
         title=f"{year}년 세부사업별 예산과 {previous}년 비교 (단위: {unit})",

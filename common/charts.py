@@ -74,6 +74,7 @@ class Rect:
     height: float
     fill: str
     label: str = ""  # spoken/hover text (<title> of the rect)
+    partial: bool = False  # a figure of part of a year: drawn pale with a dashed outline
 
 
 @dataclass(frozen=True)
@@ -262,12 +263,15 @@ def stacked_chart(
     series: Sequence[Series],
     fmt: Callable[[int], str],
     totals: Sequence[int | None] | None = None,
+    partial: Sequence[bool] = (),
     desc: str | None = None,
     width: int = 480,
     height: int = 300,
 ) -> Chart:
     """Vertical columns, one per category (a year), each stacked from the series (e.g. press
-    coverage by tier); the column's total, computed by the caller, is printed on top."""
+    coverage by tier); the column's total, computed by the caller, is printed on top.
+    `partial[i]` marks a category counted for part of its year: its column is drawn pale
+    with a dashed outline, so it is not read as a full year's."""
     colors = _colors(series)
     legend_items, legend_height = _legend(series, colors, 8, 8, width - 16)
     top = 8 + legend_height + 22
@@ -302,8 +306,17 @@ def stacked_chart(
                 continue
             h = value * scale
             y -= h
+            is_partial = index < len(partial) and partial[index]
             chart.rects.append(
-                Rect(cx - column / 2, y, column, h, color, f"{category} {s.name} {fmt(value)}")
+                Rect(
+                    cx - column / 2,
+                    y,
+                    column,
+                    h,
+                    color,
+                    f"{category} {s.name} {fmt(value)}",
+                    partial=is_partial,
+                )
             )
         total = totals[index]
         if total is not None:

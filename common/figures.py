@@ -78,25 +78,31 @@ def share(part: int | None, whole: int | None) -> Decimal | None:
 
 @dataclass(frozen=True)
 class Change:
-    """Year-over-year comparison of two stored values (won, counts …)."""
+    """Year-over-year comparison of two stored values (won, counts …).
+
+    `note` says why there is no fair comparison, and is shown instead of one: "비교 자료
+    없음" when the earlier year has no data at all (an item is not new because the records
+    start this year), a product made every other year in its off year, a year counted only
+    in part. With a note there is no delta, no rate, nothing new and nothing gone."""
 
     current: int | None
     previous: int | None
+    note: str = ""
 
     @property
     def delta(self) -> int | None:
-        if self.current is None and self.previous is None:
+        if self.note or (self.current is None and self.previous is None):
             return None
         return (self.current or 0) - (self.previous or 0)
 
     @property
     def is_new(self) -> bool:
-        """There is something this year and nothing (or zero) the year before."""
-        return bool(self.current) and not self.previous
+        """There is something this year and nothing (or zero) the year before, which has data."""
+        return not self.note and bool(self.current) and not self.previous
 
     @property
     def is_gone(self) -> bool:
-        return bool(self.previous) and not self.current
+        return not self.note and bool(self.previous) and not self.current
 
     @property
     def rate(self) -> Decimal | None:
@@ -113,6 +119,8 @@ class Change:
         return "up" if delta > 0 else "down"
 
     def rate_label(self, places: int = 2) -> str:
+        if self.note:
+            return self.note
         if self.is_new:
             return "신규"
         if self.current is None and self.previous is None:
@@ -122,8 +130,12 @@ class Change:
         return format_rate(self.rate, places)
 
 
-def year_over_year(current: int | None, previous: int | None) -> Change:
-    return Change(current=current, previous=previous)
+# Why a change is not shown (Change.note).
+NO_BASE = "비교 자료 없음"
+
+
+def year_over_year(current: int | None, previous: int | None, *, note: str = "") -> Change:
+    return Change(current=current, previous=previous, note=note)
 
 
 # ---------------------------------------------------------------- days and dates

@@ -300,21 +300,28 @@ def pr_charts(table: PRTable) -> PRCharts | None:
     if not table.years:
         return None
     labels = [pr_year_label(y) for y in table.years]
+    partial = [y.is_partial for y in table.years]
     count = lambda n: f"{n:,}"  # noqa: E731
+    note = "".join(f" {label}은 부분 집계로 옅게 표시합니다." for label, p in zip(labels, partial) if p)
     coverage = charts.stacked_chart(
         chart_id="pr-coverage",
         title="연도별 언론보도 건수 (중앙·광역·지역)",
         categories=labels,
         series=[charts.Series(r.label, [c.count for c in r.cells]) for r in table.coverage],
         totals=[c.count for c in table.coverage_total.cells],
+        partial=partial,
         fmt=count,
     )
-    counted = [r for r in table.rows if r.unit == "건" and any(c.count for c in r.cells)]
+    if note:
+        coverage.desc += note
+    # A year counted in part is kept off the trend lines: its low figure is no trend.
+    full = [i for i, y in enumerate(table.years) if not y.is_partial]
+    counted = [r for r in table.rows if r.unit == "건" and any(r.cells[i].count for i in full)]
     trends = charts.line_chart(
         chart_id="pr-trends",
-        title="연도별 홍보 실적 추이 (건)",
-        categories=labels,
-        series=[charts.Series(r.label, [c.count for c in r.cells]) for r in counted],
+        title="연도별 홍보 실적 추이 (건, 한 해 전체를 집계한 연도만)",
+        categories=[labels[i] for i in full],
+        series=[charts.Series(r.label, [r.cells[i].count for i in full]) for r in counted],
         fmt=count,
     )
     return PRCharts(coverage=coverage, trends=trends)
