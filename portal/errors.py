@@ -1,5 +1,5 @@
 """The portal's name and contact for pages that must render whatever happens: every page's
-header and footer, the 404, 403, 429 and lock-out pages, and the 500 page.
+header and footer, the 400, 404, 403, 429 and lock-out pages, and the 500 page.
 
 An error page never fails because of the council's record: when the database cannot be read
 the generic words (의정 포털, 의회사무국) stand in for the council's.
@@ -11,6 +11,7 @@ import logging
 
 from django.db import DatabaseError
 from django.http import HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -33,6 +34,15 @@ def current_site() -> SiteIdentity:
     except DatabaseError:
         logger.warning("the council's record could not be read; generic names shown")
         return GENERIC_SITE
+
+
+@requires_csrf_token
+def bad_request(request, exception=None, template_name: str = "400.html"):
+    """handler400: templates/400.html, a Korean page with the portal's header and footer,
+    for a malformed request (portal.middleware.BadInputMiddleware, a bad Host, a broken
+    multipart body). Django's own handler renders the template without the request's
+    context, so the page would lack the portal's name."""
+    return render(request, template_name, status=400)
 
 
 @requires_csrf_token
