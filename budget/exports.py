@@ -3,6 +3,10 @@
 Both carry the same rows, built from budget.selectors.budget_comparison: one row per budget
 item (and per sub-total, 총계 included) and year, amounts in won, never rounded. A reader can
 check any sub-total by adding the 편성목 rows whose path starts with its path.
+
+The CSV's text cells go through common.exports.safe_row: a name beginning with = + - @ is
+written with a leading ' so a spreadsheet shows it as text (amounts stay numbers). The JSON
+carries the values as they are.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+
+from common.exports import safe_row
 
 from .models import BudgetItem
 from .selectors import BudgetComparison
@@ -77,7 +83,7 @@ def budget_csv(comparison: BudgetComparison) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for row in budget_rows(comparison):
-        writer.writerow(row.as_dict())
+        writer.writerow(safe_row(row.as_dict()))
     return out.getvalue()
 
 

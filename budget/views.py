@@ -7,6 +7,7 @@ import json
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from common.caching import cached_page
 from council.models import Council, SecretariatUnit
@@ -34,6 +35,7 @@ def _comparison_or_404(council, year: int):
     return comparison
 
 
+@require_safe
 def latest(request):
     """/budget/ → the latest year with a budget."""
     years = budget_years(council_or_404())
@@ -42,6 +44,7 @@ def latest(request):
     return redirect("budget:year", year=years[-1])
 
 
+@require_safe
 @cached_page(*PAGE_SCOPES, params=("unit",))
 def year_page(request, year: int):
     council = council_or_404()
@@ -66,6 +69,7 @@ def year_page(request, year: int):
     )
 
 
+@require_safe
 @cached_page(*EXPORT_SCOPES)
 def year_csv(request, year: int):
     comparison = _comparison_or_404(council_or_404(), year)
@@ -74,6 +78,7 @@ def year_csv(request, year: int):
     return response
 
 
+@require_safe
 @cached_page(*EXPORT_SCOPES)
 def year_json(request, year: int):
     council = council_or_404()

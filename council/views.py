@@ -4,6 +4,7 @@ the staff table."""
 from __future__ import annotations
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from common.caching import cached_page
 from council.models import (
@@ -35,6 +36,7 @@ SCOPES = (
 )
 
 
+@require_safe
 @cached_page(*SCOPES)
 def overview(request):
     council = council_or_404()

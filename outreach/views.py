@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from common.caching import cached_page
 from council.models import Council, Member, SecretariatUnit
@@ -44,6 +44,7 @@ SCOPES = (
 )
 
 
+@require_safe
 @cached_page(*SCOPES)
 def overview(request):
     council = council_or_404()

@@ -1,5 +1,5 @@
 """The portal's name and contact for pages that must render whatever happens: every page's
-header and footer, the 404, 403, 429 and lock-out pages, and the 500 and 503 pages.
+header and footer, the 400, 404, 403, 429 and lock-out pages, and the 500 and 503 pages.
 
 An error page never fails because of the council's record: when the database cannot be read
 the council's name and contact last read by this process stand in, or, before any was read,
@@ -17,6 +17,7 @@ import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -53,6 +54,15 @@ def current_site() -> SiteIdentity:
 def _database_outage() -> bool:
     """Whether the exception being handled says the database cannot be reached."""
     return isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
+
+
+@requires_csrf_token
+def bad_request(request, exception=None, template_name: str = "400.html"):
+    """handler400: templates/400.html, a Korean page with the portal's header and footer,
+    for a malformed request (portal.middleware.BadInputMiddleware, a bad Host, a broken
+    multipart body). Django's own handler renders the template without the request's
+    context, so the page would lack the portal's name."""
+    return render(request, template_name, status=400)
 
 
 @requires_csrf_token

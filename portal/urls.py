@@ -13,6 +13,8 @@ from portal.views import GuideView, HomeView, PrivacyView, favicon
 # The admin's header names the council's portal (portal/admin_site.py); the 500 page names
 # the council and its contact, or generic words when the database is what failed.
 handler500 = "portal.errors.server_error"
+# A malformed request (NUL or broken bytes, portal/middleware.py): the Korean 400 page.
+handler400 = "portal.errors.bad_request"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

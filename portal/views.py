@@ -46,6 +46,8 @@ class HomeView(TemplateView):
     root urls it sits above the apps. Cached per day, as the session's status changes."""
 
     template_name = "home.html"
+    # GET and HEAD only: any other method (OPTIONS, TRACE, PUT ...) is a 405 with Allow.
+    http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
 
 from common.caching import cached_page
 from council.models import Council, SecretariatUnit
@@ -67,6 +68,7 @@ def _feed_links(request) -> dict[str, str]:
     return {"feed_url": feed, "webcal_url": "webcal://" + feed.split("://", 1)[1]}
 
 
+@require_safe
 @cached_page(*SCHEDULE_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
 def schedule(request):
     council, on, year_schedule = _year_schedule(request)
@@ -84,6 +86,7 @@ def schedule(request):
     )
 
 
+@require_safe
 @cached_page(*SCHEDULE_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
 def schedule_calendar(request):
     council, on, year_schedule = _year_schedule(request)
@@ -108,6 +111,7 @@ def schedule_calendar(request):
     )
 
 
+@require_safe
 @cached_page(*SESSION_SCOPES, vary=_today_and_host)
 def session_page(request, number: int):
     council = council_or_404()
@@ -141,6 +145,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@require_safe
 @cached_page(*FEED_SCOPES, params=("body",), vary=_host)
 def calendar_feed(request):
     """Every session; with ?body=<slug>, the sittings of that body instead."""
@@ -163,6 +168,7 @@ def calendar_feed(request):
     return _ics_response(content, "sessions.ics")
 
 
+@require_safe
 @cached_page(*FEED_SCOPES, vary=_host)
 def session_feed(request, number: int):
     council = council_or_404()

@@ -1,0 +1,91 @@
+"""Public pages answer only the methods they serve: GET and HEAD everywhere (HEAD with an
+empty body), POST only where a form lives, and 405 with an Allow header to anything else
+(PUT, PATCH, DELETE, TRACE, OPTIONS, made-up methods): no page is sent back to a TRACE or an
+OPTIONS. Every public URL pattern is enumerated from the URL resolver (as
+tests/test_bad_input.py does), so a page added later is covered too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.test_bad_input import ROUTES, fill
+
+# Where a form is posted to; every other public URL is read-only.
+FORM_ROUTES = {"outreach/visits/apply/"}
+# /healthz is a probe for the load balancer, not a page (portal/health.py: GET only).
+PROBES = {"healthz"}
+REFUSED = ["PUT", "PATCH", "DELETE", "TRACE", "OPTIONS", "CONNECT", "PROPFIND", "FOO"]
+PAGE_ROUTES = [r for r, _ in ROUTES if r not in PROBES]
+
+
+@pytest.fixture
+def sample_values(seeded):
+    from sessions_app.models import Session
+
+    return {"number": str(Session.objects.order_by("number").first().number), "year": "2023"}
+
+
+def _url(route: str, values: dict[str, str]) -> str:
+    converters = dict(ROUTES)[route]
+    return fill(route, {name: values[name] for name in converters})
+
+
+def _allowed(response) -> set[str]:
+    return {m.strip() for m in response["Allow"].split(",")}
+
+
+def test_the_form_routes_and_probes_exist():
+    routes = {r for r, _ in ROUTES}
+    assert FORM_ROUTES <= routes and PROBES <= routes
+
+
+@pytest.mark.parametrize("route", PAGE_ROUTES)
+def test_get_and_head_are_served_and_head_has_no_body(client, sample_values, route):
+    url = _url(route, sample_values)
+    get = client.get(url)
+    assert get.status_code in (200, 302), url
+    head = client.head(url)
+    assert head.status_code == get.status_code, url
+    assert head.content == b"", url
+
+
+@pytest.mark.parametrize("route", PAGE_ROUTES)
+def test_other_methods_are_405_with_allow(client, sample_values, route):
+    url = _url(route, sample_values)
+    expected_allow = {"GET", "HEAD", "POST"} if route in FORM_ROUTES else {"GET", "HEAD"}
+    refused = REFUSED if route in FORM_ROUTES else [*REFUSED, "POST"]
+    for method in refused:
+        response = client.generic(method, url)
+        assert response.status_code == 405, f"{method} {url}: {response.status_code}"
+        assert _allowed(response) == expected_allow, f"{method} {url}"
+        assert response.content == b"", f"{method} {url} sent a body"
+
+
+@pytest.mark.parametrize("route", sorted(PROBES))
+def test_the_health_probe_refuses_other_methods(client, route):
+    for method in [*REFUSED, "POST"]:
+        response = client.generic(method, "/" + route)
+        assert response.status_code == 405, method
+        assert "GET" in _allowed(response)
+
+
+@pytest.mark.parametrize("route", PAGE_ROUTES)
+def test_with_csrf_checks_on_no_unsafe_method_reaches_a_page(seeded, sample_values, route):
+    """As in production: TRACE and OPTIONS pass the CSRF check and are 405s; PUT, DELETE and
+    made-up methods are refused by the CSRF check first (403) unless they carry a token.
+    Either way no page is sent."""
+    client = Client(enforce_csrf_checks=True)
+    url = _url(route, sample_values)
+    for method in REFUSED:
+        response = client.generic(method, url)
+        if method in ("TRACE", "OPTIONS"):
+            assert response.status_code == 405, f"{method} {url}"
+        else:
+            assert response.status_code in (403, 405), f"{method} {url}"
+
+
+def test_the_admin_still_takes_posts(admin_client, seeded):
+    response = admin_client.post("/admin/logout/")
+    assert response.status_code == 200
