@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.files.uploadhandler import FileUploadHandler
 from django.core.handlers.wsgi import WSGIRequest
+from django.http import HttpResponseNotAllowed
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
 
 # What the 400 page's log line says; the page itself is the same for every case.
@@ -149,3 +150,30 @@ class BadInputMiddleware:
         if bad_request_input(request):
             raise BadRequest(REFUSED)
         return self.get_response(request)
+
+
+# Methods some page of the portal serves; the admin serves no other either.
+SERVED_METHODS = frozenset({"GET", "HEAD", "POST"})
+
+
+class UnservedMethodMiddleware:
+    """A method no page serves (PUT, DELETE, TRACE, OPTIONS …) gets the view's own 405 with
+    its Allow header, before the CSRF check would turn it into a 403 without saying what is
+    allowed. Public views refuse such methods themselves (require_safe and friends): the view
+    is called only to answer that; the admin's pages answer 405 here (GET, HEAD, POST)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in SERVED_METHODS:
+            return None
+        if request.path.startswith("/admin/"):
+            return HttpResponseNotAllowed(sorted(SERVED_METHODS))
+        response = view_func(request, *view_args, **view_kwargs)
+        if response.status_code != 405:  # a view that did not refuse: refuse for it
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return response

@@ -81,6 +81,7 @@ class PrivacyView(TemplateView):
     why, for how long (the council's retention setting), who answers for it."""
 
     template_name = "privacy.html"
+    http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -101,6 +102,7 @@ class GuideView(TemplateView):
     """이용안내: what is where, how to subscribe to the calendar, how to reuse the data."""
 
     template_name = "guide.html"
+    http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

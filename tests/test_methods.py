@@ -14,7 +14,7 @@ from tests.test_bad_input import ROUTES, fill
 
 # Where a form is posted to; every other public URL is read-only.
 FORM_ROUTES = {"outreach/visits/apply/"}
-# /healthz is a probe for the load balancer, not a page (portal/health.py: GET only).
+# /healthz is a probe for the load balancer, not a page (portal/health.py: GET and HEAD).
 PROBES = {"healthz"}
 REFUSED = ["PUT", "PATCH", "DELETE", "TRACE", "OPTIONS", "CONNECT", "PROPFIND", "FOO"]
 PAGE_ROUTES = [r for r, _ in ROUTES if r not in PROBES]
@@ -45,7 +45,7 @@ def test_the_form_routes_and_probes_exist():
 def test_get_and_head_are_served_and_head_has_no_body(client, sample_values, route):
     url = _url(route, sample_values)
     get = client.get(url)
-    assert get.status_code in (200, 302), url
+    assert get.status_code in (200, 301, 302), url
     head = client.head(url)
     assert head.status_code == get.status_code, url
     assert head.content == b"", url
@@ -73,17 +73,24 @@ def test_the_health_probe_refuses_other_methods(client, route):
 
 @pytest.mark.parametrize("route", PAGE_ROUTES)
 def test_with_csrf_checks_on_no_unsafe_method_reaches_a_page(seeded, sample_values, route):
-    """As in production: TRACE and OPTIONS pass the CSRF check and are 405s; PUT, DELETE and
-    made-up methods are refused by the CSRF check first (403) unless they carry a token.
-    Either way no page is sent."""
+    """As in production, with the CSRF check on: every method no page serves is the view's
+    405 with its Allow header (portal.middleware.UnservedMethodMiddleware answers before the
+    CSRF check would say 403); no page is sent."""
     client = Client(enforce_csrf_checks=True)
     url = _url(route, sample_values)
+    expected_allow = {"GET", "HEAD", "POST"} if route in FORM_ROUTES else {"GET", "HEAD"}
     for method in REFUSED:
         response = client.generic(method, url)
-        if method in ("TRACE", "OPTIONS"):
-            assert response.status_code == 405, f"{method} {url}"
-        else:
-            assert response.status_code in (403, 405), f"{method} {url}"
+        assert response.status_code == 405, f"{method} {url}"
+        assert _allowed(response) == expected_allow, f"{method} {url}"
+        assert response.content == b"", f"{method} {url} sent a body"
+
+
+def test_the_admin_answers_405_to_methods_it_does_not_serve(admin_client, seeded):
+    for method in ("PUT", "DELETE", "TRACE", "OPTIONS"):
+        response = admin_client.generic(method, "/admin/sessions_app/session/")
+        assert response.status_code == 405, method
+        assert _allowed(response) == {"GET", "HEAD", "POST"}
 
 
 def test_the_admin_still_takes_posts(admin_client, seeded):
