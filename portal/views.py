@@ -97,7 +97,11 @@ def _host(request) -> str:
     return request.get_host()
 
 
-@method_decorator(cached_page(*POLICY_SCOPES, vary=_host), name="dispatch")
+# The guide names the team that reads visit applications, not the form's rules.
+GUIDE_SCOPES = (Council, *PAGE_INFO_SCOPES)
+
+
+@method_decorator(cached_page(*GUIDE_SCOPES, vary=_host), name="dispatch")
 class GuideView(TemplateView):
     """이용안내: what is where, how to subscribe to the calendar, how to reuse the data."""
 
@@ -110,7 +114,7 @@ class GuideView(TemplateView):
         if council is None:
             return context
         context["visit_contact"] = outreach_selectors.responsible_contact(council)
-        context["page_info"] = page_info(council, None, *POLICY_SCOPES)
+        context["page_info"] = page_info(council, None, *GUIDE_SCOPES)
         return context
 
 

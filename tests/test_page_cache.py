@@ -187,6 +187,8 @@ VIEW_URLS = [
     "/council/",
     "/workplan/2023/",
     "/workplan/2023.pdf",
+    "/privacy/",
+    "/guide/",
 ]
 
 

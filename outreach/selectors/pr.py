@@ -302,7 +302,11 @@ def pr_charts(table: PRTable) -> PRCharts | None:
     labels = [pr_year_label(y) for y in table.years]
     partial = [y.is_partial for y in table.years]
     count = lambda n: f"{n:,}"  # noqa: E731
-    note = "".join(f" {label}은 부분 집계로 옅게 표시합니다." for label, p in zip(labels, partial) if p)
+    note = "".join(
+        f" {label}은 부분 집계로 옅게 표시합니다."
+        for label, p in zip(labels, partial, strict=True)
+        if p
+    )
     coverage = charts.stacked_chart(
         chart_id="pr-coverage",
         title="연도별 언론보도 건수 (중앙·광역·지역)",
