@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 
-FONT_FAMILY = "NanumGothic, 'Nanum Gothic', 'Malgun Gothic', sans-serif"
+# PortalGothic: the site's web font (static/css/site.css); NanumGothic: the PDF's (workplan.css).
+FONT_FAMILY = (
+    "PortalGothic, NanumGothic, 'Nanum Gothic', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif"
+)
 TEXT = "#1a1a1a"  # 17.4:1 on white
 MUTED = "#555555"  # 7.5:1
 GRID = "#c9d1d9"
