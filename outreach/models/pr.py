@@ -63,6 +63,12 @@ class PRChannel(models.Model):
     )
     unit = models.CharField("단위", max_length=10, help_text="예: 건, 개, 부")
     remark = models.CharField("비고", max_length=100, blank=True)
+    cycle_years = models.PositiveSmallIntegerField(
+        "제작 주기(년)",
+        default=1,
+        help_text="해마다 만들면 1, 격년 제작이면 2. 만들지 않는 해는 '격년 제작'으로 표시하고, "
+        "만든 해는 직전 판과 비교합니다.",
+    )
     order = models.PositiveSmallIntegerField("순서", default=0)
 
     class Meta:
@@ -77,6 +83,11 @@ class PRChannel(models.Model):
                 name="prchannel_unique_single_measure",
                 violation_error_message="보도자료·인터뷰·언론보도는 의회마다 한 매체만 고를 수 "
                 "있습니다. 이미 그 구분인 매체가 있으니 다른 구분(예: 기타)을 골라 주세요.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cycle_years__gte=1),
+                name="prchannel_cycle_at_least_a_year",
+                violation_error_message="제작 주기는 1년 이상이어야 합니다 (해마다 만들면 1).",
             ),
         ]
 

@@ -86,20 +86,56 @@ class PRTable:
         return next((r for r in self.rows if r.channel and r.channel.pk == channel_id), None)
 
 
-def _cells(years: list[int], counts: dict[int, int], costs: dict[int, int]) -> list[PRCell]:
+# Why a PR cell is not compared with an earlier year (figures.Change.note).
+PARTIAL_YEAR = "부분 집계"
+
+
+def _cycle_note(cycle: int) -> str:
+    return "격년 제작" if cycle == 2 else f"{cycle}년마다 제작"
+
+
+def _cells(
+    years: list[int],
+    counts: dict[int, int],
+    costs: dict[int, int],
+    *,
+    cycle: int = 1,
+    partial: frozenset[int] = frozenset(),
+) -> list[PRCell]:
+    """Each year's figures against the edition before: the year before, or for a product
+    made every `cycle` years, its last edition. Honest where there is no fair comparison:
+    a year counted in part is not compared; a product's off year says so instead of
+    -100%; an edition whose cycle reaches back before the records is not called new."""
     cells = []
-    previous_year = None
-    for year in years:
+    for index, year in enumerate(years):
         count, cost = counts.get(year), costs.get(year)
-        prev_count = counts.get(previous_year) if previous_year is not None else None
-        prev_cost = costs.get(previous_year) if previous_year is not None else None
-        if previous_year is None:
-            change = cost_change = figures.year_over_year(None, None)
+        earlier = [y for y in years[:index] if y not in partial]
+        note, base = "", None
+        if year in partial:
+            note = PARTIAL_YEAR
+        elif not earlier:
+            note = "-"  # the first year recorded: nothing before it
+        elif cycle == 1:
+            base = earlier[-1]
         else:
-            change = figures.year_over_year(count, prev_count)
-            cost_change = figures.year_over_year(cost, prev_cost)
+            editions = [y for y in earlier if counts.get(y) is not None]
+            last = editions[-1] if editions else None
+            if count is None and last is not None and year - last < cycle:
+                note = _cycle_note(cycle)  # not due this year
+            elif last is not None and year - last <= cycle:
+                base = last
+            elif years[0] > year - cycle:
+                note = figures.NO_BASE  # the records do not reach back a whole cycle
+            else:
+                base = year - cycle  # due and not made (or made for the first time)
+        if note == "-":
+            change = cost_change = figures.year_over_year(None, None)
+        elif note:
+            change = cost_change = figures.year_over_year(count, None, note=note)
+        else:
+            change = figures.year_over_year(count, counts.get(base))
+            cost_change = figures.year_over_year(cost, costs.get(base))
         cells.append(PRCell(year, count, cost, change, cost_change))
-        previous_year = year
     return cells
 
 
@@ -107,6 +143,7 @@ def pr_table(council: Council) -> PRTable:
     """주요 홍보 실적: every PR year and channel. Four queries."""
     years = list(PRYear.objects.filter(council=council).order_by("year"))
     numbers = [y.year for y in years]
+    partial = frozenset(y.year for y in years if y.is_partial)
     channels = list(PRChannel.objects.filter(council=council).order_by("order", "name"))
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     costs: dict[int, dict[int, int]] = defaultdict(dict)
@@ -121,7 +158,13 @@ def pr_table(council: Council) -> PRTable:
             label=channel.name,
             unit=channel.unit,
             remark=channel.remark,
-            cells=_cells(numbers, counts[channel.pk], costs[channel.pk]),
+            cells=_cells(
+                numbers,
+                counts[channel.pk],
+                costs[channel.pk],
+                cycle=channel.cycle_years,
+                partial=partial,
+            ),
             channel=channel,
             measure=channel.measure,
         )
@@ -137,12 +180,20 @@ def pr_table(council: Council) -> PRTable:
         totals[year] = totals.get(year, 0) + count
     labels = dict(PressCoverage.Tier.choices)
     coverage = [
-        PRRow(label=labels[tier], unit="건", remark="", cells=_cells(numbers, by_tier[tier], {}))
+        PRRow(
+            label=labels[tier],
+            unit="건",
+            remark="",
+            cells=_cells(numbers, by_tier[tier], {}, partial=partial),
+        )
         for tier in PressCoverage.TIER_ORDER
         if tier in by_tier
     ]
     coverage_total = PRRow(
-        label="언론보도 계", unit="건", remark="보도실적", cells=_cells(numbers, totals, {})
+        label="언론보도 계",
+        unit="건",
+        remark="보도실적",
+        cells=_cells(numbers, totals, {}, partial=partial),
     )
     return PRTable(years=years, rows=rows, coverage=coverage, coverage_total=coverage_total)
 

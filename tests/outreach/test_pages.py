@@ -54,9 +54,10 @@ def test_channels_show_counts_costs_and_year_over_year_change(html):
     ads = row_starting(rows, "광고제공")
     assert ads[1:5] == ["41건 (20,500)", "54건 (27,000)", "59건 (29,500)", "10건 (5,000)"]
     assert ads[5:7] == ["5 (2,500)", "9.26%"]
-    # A video made every other year: new in 2022 (no rate invented), the white paper gone.
-    assert row_starting(rows, "홍보영상")[6] == "신규"
-    assert row_starting(rows, "의정백서")[5:7] == ["△175 (△6,798)", "-100.00%"]
+    # Products made every other year (PRChannel.cycle_years = 2): the 2022 video against its
+    # last edition (2020), not "신규"; the white paper's off year says so, not -100%.
+    assert row_starting(rows, "홍보영상")[5:7] == ["0 (0)", "0.00%"]
+    assert row_starting(rows, "의정백서")[5:7] == ["-", "격년 제작"]
     assert "2023년 수치는 2023. 1. 31.까지 집계한 것입니다(2023년 1월 현재)" in html
 
 

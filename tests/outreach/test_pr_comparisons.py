@@ -1,0 +1,30 @@
+"""PR figures are compared only where the comparison is fair (issue: honest labels)."""
+
+from outreach.selectors.pr import _cells
+
+
+def labels(cells):
+    return [(c.year, c.change.rate_label()) for c in cells]
+
+
+def test_a_yearly_channel_is_compared_with_the_year_before_and_new_only_against_data():
+    cells = _cells([2020, 2021, 2022], {2021: 10, 2022: 15}, {})
+    assert labels(cells) == [(2020, "-"), (2021, "신규"), (2022, "50.00%")]
+
+
+def test_a_year_counted_in_part_is_not_compared():
+    cells = _cells([2021, 2022, 2023], {2021: 40, 2022: 50, 2023: 3}, {}, partial=frozenset({2023}))
+    assert labels(cells)[2] == (2023, "부분 집계")
+    assert cells[2].change.delta is None and not cells[2].change.is_gone
+
+
+def test_a_product_made_every_other_year_is_compared_with_its_last_edition():
+    video = _cells([2020, 2021, 2022, 2023], {2020: 1, 2022: 1}, {2020: 100, 2022: 150}, cycle=2)
+    assert labels(video) == [(2020, "-"), (2021, "격년 제작"), (2022, "0.00%"), (2023, "격년 제작")]
+    assert video[2].cost_change.rate_label() == "50.00%"
+    # First made in the second recorded year: the records do not reach back a whole cycle.
+    paper = _cells([2020, 2021, 2022], {2021: 175}, {}, cycle=2)
+    assert labels(paper) == [(2020, "-"), (2021, "비교 자료 없음"), (2022, "격년 제작")]
+    # Due and not made: that is a real drop.
+    skipped = _cells([2020, 2021, 2022], {2020: 1}, {}, cycle=2)
+    assert labels(skipped)[2] == (2022, "-100.00%")
