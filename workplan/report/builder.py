@@ -225,6 +225,46 @@ class RentalYear:
 
 
 @dataclass
+class CommitteeBox:
+    """A committee in the council's organisation chart: its name, chair and members."""
+
+    name: str
+    chair: str  # the 위원장's name, "" while none is recorded
+    members: int  # seats recorded on it
+
+
+@dataclass
+class CouncilChart:
+    """의회조직: the chair, the vice chairs and the committees, from the records."""
+
+    seats: int | None
+    chair: str  # names, "" while none is recorded
+    vice_chairs: list[str]
+    standing: list[CommitteeBox]
+    special: list[CommitteeBox]
+
+
+@dataclass
+class SecretariatChart:
+    """사무국 조직: the bureau over its expert advisers and teams, from the records."""
+
+    bureau: str
+    advisers: list[str]
+    teams: list[str]
+
+
+CHAIR_LABEL = council_models.CommitteeMembership.Role.CHAIR.label
+
+
+def _committee_boxes(rows) -> list[CommitteeBox]:
+    boxes = []
+    for row in rows:
+        chair = next((s.member.name for s in row.seats if s.role_label == CHAIR_LABEL), "")
+        boxes.append(CommitteeBox(row.committee.name, chair, len(row.seats)))
+    return boxes
+
+
+@dataclass
 class TocEntry:
     label: str
     anchor: str
@@ -266,6 +306,28 @@ class WorkPlanReport:
     def words(self):
         """The council's words (구민/시민, 구의회 청사/시의회 청사 …): council.words."""
         return self.council.words
+
+    @property
+    def council_chart(self) -> CouncilChart:
+        members = [row.member for row in self.overview.members]
+        Role = council_models.Member.Role
+        return CouncilChart(
+            seats=self.overview.seats,
+            chair=next((m.name for m in members if m.role == Role.CHAIR), ""),
+            vice_chairs=[m.name for m in members if m.role == Role.VICE_CHAIR],
+            standing=_committee_boxes(self.overview.standing),
+            special=_committee_boxes(self.overview.special),
+        )
+
+    @property
+    def secretariat_chart(self) -> SecretariatChart:
+        units = {k.kind: [u.name for u in k.units] for k in self.overview.secretariat}
+        Unit = council_models.SecretariatUnit.Kind
+        return SecretariatChart(
+            bureau=self.bureau_name,
+            advisers=units.get(Unit.ADVISER, []),
+            teams=units.get(Unit.TEAM, []),
+        )
 
     @property
     def toc(self) -> list[TocEntry]:

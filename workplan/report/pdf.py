@@ -14,6 +14,7 @@ next download fresh.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,13 +52,48 @@ def render_html(report: WorkPlanReport, *, for_print: bool = True, request=None)
     return render_to_string("workplan/page.html", {"report": report}, request=request)
 
 
+# Korean text as Pango breaks it: between any two syllables, so "당초예산" could end a line
+# as "당초예" and "(상·하반기)" as "(상·하반". WeasyPrint has no `word-break: keep-all`, so
+# the PDF's text gets a WORD JOINER (U+2060, invisible, no glyph, not in the extracted
+# text) between the letters of each word that holds Hangul: lines break at spaces only,
+# and `overflow-wrap: break-word` still breaks a word wider than its cell. Headings are left
+# alone (their text also makes the bookmarks and the running header, which would carry the
+# joiners); they are wide enough not to wrap inside a word.
+WORD_JOINER = "\u2060"
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_HANGUL_WORD = re.compile(r"[^\s<>&]*[\uac00-\ud7a3\u3131-\u318e][^\s<>&]*")
+_SKIPPED = re.compile(r"<(/?)(h[1-6]|head|title|style|script)\b", re.IGNORECASE)
+
+
+def _join_letters(word: re.Match) -> str:
+    return WORD_JOINER.join(word.group(0))
+
+
+def keep_words(html: str) -> str:
+    """The print HTML with each Korean word's letters joined (WORD_JOINER), outside tags,
+    entities, the head and headings."""
+    parts = _TAG_OR_TEXT.split(html)
+    skipped = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            found = _SKIPPED.match(part)
+            if found:
+                skipped += -1 if found.group(1) else 1
+        elif not skipped and part:
+            parts[index] = _HANGUL_WORD.sub(_join_letters, part)
+    return "".join(parts)
+
+
 def render_pdf(report: WorkPlanReport) -> bytes:
-    """The A4 PDF of the report (WeasyPrint)."""
+    """The A4 PDF of the report (WeasyPrint): tagged PDF/UA-1 (structure tree, /Lang ko,
+    the <title> shown as the window's title), bookmarks for every heading."""
     from weasyprint import HTML  # imported here: loading Pango costs ~0.3 s, pages never need it
 
-    html = render_html(report, for_print=True)
+    html = keep_words(render_html(report, for_print=True))
     base_url = _static_path(STYLESHEET).parent.parent.resolve().as_uri() + "/"
-    return HTML(string=html, base_url=base_url).write_pdf(optimize_images=True)
+    return HTML(string=html, base_url=base_url).write_pdf(
+        pdf_variant="pdf/ua-1", optimize_images=True
+    )
 
 
 @dataclass(frozen=True)
@@ -100,6 +136,7 @@ def workplan_pdf(year: int, version: str | None = None) -> CachedPDF:
 
 __all__ = [
     "CachedPDF",
+    "keep_words",
     "ReportNotFound",
     "cache_key",
     "pdf_filename",
