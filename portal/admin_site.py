@@ -14,6 +14,10 @@ first; what their group may not see is left out, as Django's permissions say. Th
 records (login attempts, data versions, rate-limit counters) go to a last "시스템"
 section under Korean names, and a model registered later without a section lands there too,
 so nothing disappears from the index. The app pages (/admin/<app>/) stay Django's.
+
+The side bar of every other admin page shows the same sections in the fixed order, titled
+without the team's name: that costs the team names' query on the index only, so no admin
+screen's query count grows.
 """
 
 from __future__ import annotations
@@ -167,8 +171,11 @@ def _teams(user) -> tuple[dict[str, str], set[str]]:
     return names, mine
 
 
-def admin_sections(app_dict: dict, *, team_names: dict[str, str], first_roles: set[str]):
-    """Django's app dict (what the user may see) regrouped into the index's sections."""
+def admin_sections(
+    app_dict: dict, *, team_names: dict[str, str] | None, first_roles: set[str]
+) -> list[dict]:
+    """Django's app dict (what the user may see) regrouped into the index's sections;
+    titles name each section's team when `team_names` is given."""
     found = {_label(model): model for app in app_dict.values() for model in app.get("models", [])}
     placed = {label for section in SECTIONS for label in section.models}
     sections = []
@@ -186,7 +193,7 @@ def admin_sections(app_dict: dict, *, team_names: dict[str, str], first_roles: s
         if not models:
             continue
         title = section.title
-        if section.role:
+        if section.role and team_names is not None:
             title = f"{title} ({team_names.get(section.role, '')})"
         sections.append(
             {
@@ -216,16 +223,20 @@ class PortalAdminSite(admin.AdminSite):
         context["site_title"] = header
         return context
 
+    def index(self, request, extra_context=None):
+        request._portal_admin_index = True  # the sections with their teams (get_app_list)
+        return super().index(request, extra_context)
+
     def get_app_list(self, request, app_label=None):
         if app_label is not None:  # an app's own page: Django's list
             return super().get_app_list(request, app_label)
         cached = getattr(request, "_portal_admin_sections", None)
-        if cached is None:  # the index and its side bar ask twice
+        if cached is None:  # the page and its context ask twice
             app_dict = self._build_app_dict(request)
-            if app_dict:
+            team_names: dict[str, str] | None = None
+            first_roles: set[str] = set()
+            if app_dict and getattr(request, "_portal_admin_index", False):
                 team_names, first_roles = _teams(request.user)
-            else:
-                team_names, first_roles = {}, set()
             cached = admin_sections(app_dict, team_names=team_names, first_roles=first_roles)
             request._portal_admin_sections = cached
         return cached

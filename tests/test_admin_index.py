@@ -151,3 +151,14 @@ def test_app_pages_keep_djangos_list(seeded, admin_client):
 
     assert response.status_code == 200
     assert "회기" in response.content.decode()
+
+
+def test_side_bar_of_other_screens_shows_the_sections_without_a_query_for_team_names(
+    seeded, admin_client
+):
+    html = admin_client.get("/admin/sessions_app/session/").content.decode()
+    sidebar = html.split('id="nav-sidebar"', 1)[1].split("</nav>", 1)[0]
+
+    assert '<span class="section" id="section-proceedings">회기·회의</span>' in sidebar
+    assert "로그인 시도(잠금)" in sidebar
+    assert "current-app" not in sidebar  # a section has no page of its own
