@@ -11,6 +11,7 @@ from budget import selectors
 from budget.models import BudgetAmount, BudgetItem
 from common import figures
 from common.admin import AuditedModelAdmin, won
+from common.forms import MONEY_FIELDS
 from council.models import Council
 
 
@@ -58,6 +59,7 @@ def _change_columns(year, nodes):
 
 
 class BudgetAmountInline(admin.TabularInline):
+    formfield_overrides = MONEY_FIELDS
     model = BudgetAmount
     extra = 1
     fields = ["year", "kind", "amount"]
@@ -156,6 +158,7 @@ class BudgetItemAdmin(AuditedModelAdmin):
 
 @admin.register(BudgetAmount)
 class BudgetAmountAdmin(AuditedModelAdmin):
+    formfield_overrides = MONEY_FIELDS
     list_display = ["item", "year", "kind", "amount_display"]
     list_filter = ["year", "kind", "item__parent__parent"]
     list_select_related = ["item"]

@@ -51,7 +51,7 @@ class SessionRulesAdmin(AuditedModelAdmin):
 
 @admin.register(Body)
 class BodyAdmin(AuditedModelAdmin):
-    list_display = ["name", "short_name", "kind", "committee", "slug", "order"]
+    list_display = ["name", "short_name", "kind", "committee", "place", "slug", "order"]
     list_editable = ["order"]
     list_filter = ["kind", "council"]
     list_select_related = ["committee"]
@@ -69,7 +69,16 @@ class AgendaItemInline(admin.TabularInline):
 class SittingInline(admin.TabularInline):
     model = Sitting
     extra = 0
-    fields = ["body", "number", "date", "minutes_published_on", "minutes_url"]
+    fields = [
+        "body",
+        "number",
+        "date",
+        "starts_at",
+        "ends_at",
+        "place",
+        "minutes_published_on",
+        "minutes_url",
+    ]
     autocomplete_fields = ["body"]
     formfield_overrides = HTTPS_URLS
 
@@ -167,7 +176,15 @@ class AgendaItemAdmin(AuditedModelAdmin):
 
 @admin.register(Sitting)
 class SittingAdmin(AuditedModelAdmin):
-    list_display = ["__str__", "date", "body", "number", "minutes_published_on", "minutes_status"]
+    list_display = [
+        "__str__",
+        "date",
+        "starts_at",
+        "body",
+        "number",
+        "minutes_published_on",
+        "minutes_status",
+    ]
     list_filter = ["body", ("minutes_published_on", admin.EmptyFieldListFilter), "session"]
     # The council's rules come with each row (minutes_status), in the changelist's one query.
     list_select_related = ["session__council__session_rules", "body"]
@@ -177,7 +194,16 @@ class SittingAdmin(AuditedModelAdmin):
     autocomplete_fields = ["session", "body"]
     formfield_overrides = HTTPS_URLS
     fieldsets = [
-        (None, {"fields": ["session", ("body", "number"), "date"]}),
+        (None, {"fields": ["session", ("body", "number")]}),
+        (
+            "일시·장소",
+            {
+                "fields": ["date", ("starts_at", "ends_at"), "place"],
+                "description": "시작 시각을 적으면 일정 구독(캘린더)에 그 시각의 일정으로, "
+                "비워 두면 하루 종일 일정으로 나갑니다. 장소를 비워 두면 회의체의 기본 회의 "
+                "장소가 나갑니다.",
+            },
+        ),
         ("회의록", {"fields": ["minutes_published_on", "minutes_url"]}),
     ]
 

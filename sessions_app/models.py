@@ -181,6 +181,13 @@ class Body(models.Model):
         default=0,
         help_text="안건의 처리 회의체를 이 순서로 표시합니다 (예: 상임위, 예결특위, 본회의).",
     )
+    place = models.CharField(
+        "기본 회의 장소",
+        max_length=100,
+        blank=True,
+        help_text="예: 본회의장, 제1위원회 회의실. 회의(차수)에 장소를 따로 적지 않으면 "
+        "회기 페이지와 일정 구독(캘린더)에 이 장소가 나갑니다.",
+    )
 
     class Meta:
         verbose_name = "회의체"
@@ -213,6 +220,12 @@ class Body(models.Model):
     @property
     def is_plenary(self):
         return self.kind == self.Kind.PLENARY
+
+    @property
+    def gathers_committees(self) -> bool:
+        """The standing committees taken together (상임위, no committee of its own): its
+        feed also carries the sittings of each standing committee."""
+        return self.kind == self.Kind.STANDING and self.committee_id is None
 
 
 class AgendaItem(models.Model):
@@ -257,6 +270,24 @@ class Sitting(models.Model):
     )
     number = models.PositiveSmallIntegerField("차수", validators=[MinValueValidator(1)])
     date = models.DateField("회의일")
+    starts_at = models.TimeField(
+        "시작 시각",
+        null=True,
+        blank=True,
+        help_text="예: 10:00. 비워 두면 일정 구독(캘린더)에 하루 종일 일정으로 나갑니다.",
+    )
+    ends_at = models.TimeField(
+        "종료 시각",
+        null=True,
+        blank=True,
+        help_text="비워 두면 캘린더에는 시작 시각부터 2시간으로 나갑니다.",
+    )
+    place = models.CharField(
+        "장소",
+        max_length=100,
+        blank=True,
+        help_text="비워 두면 회의체의 기본 회의 장소가 나갑니다.",
+    )
     minutes_published_on = models.DateField("회의록 공개일", null=True, blank=True)
     minutes_url = models.URLField("회의록 주소", blank=True)
 
@@ -265,17 +296,31 @@ class Sitting(models.Model):
     class Meta:
         verbose_name = "회의(차수)"
         verbose_name_plural = "회의(차수)"
-        ordering = ["date", "body__order", "number"]
+        # Untimed sittings of a day first, on SQLite and PostgreSQL alike.
+        ordering = ["date", models.F("starts_at").asc(nulls_first=True), "body__order", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "body", "number"],
                 name="sitting_unique_number",
                 violation_error_message="같은 회의체의 같은 차수가 이미 있습니다.",
             ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True)
+                | Q(starts_at__isnull=False, ends_at__gt=models.F("starts_at")),
+                name="sitting_ends_after_start",
+                violation_error_message="종료 시각은 시작 시각을 적은 뒤, 시작 시각보다 "
+                "늦게 입력해 주세요.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.session} {self.body.name} 제{self.number}차"
+
+    @property
+    def location(self) -> str:
+        """Where it sits: its own place, else its body's usual place ("" when neither is
+        recorded). Read with the body fetched (select_related("body"))."""
+        return self.place or self.body.place
 
     def clean(self):
         errors = {}
@@ -285,6 +330,10 @@ class Sitting(models.Model):
                 f"회의일은 회기 기간({session.first_day:%Y. %-m. %-d.} ~ "
                 f"{session.last_day:%Y. %-m. %-d.}) 안이어야 합니다."
             )
+        if self.ends_at and not self.starts_at:
+            errors["ends_at"] = "종료 시각을 적으려면 시작 시각도 입력해 주세요."
+        elif self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "종료 시각은 시작 시각보다 늦어야 합니다 (같은 날 안에서)."
         if self.minutes_published_on and self.date and self.minutes_published_on < self.date:
             errors["minutes_published_on"] = "회의록 공개일은 회의일보다 앞설 수 없습니다."
         if errors:

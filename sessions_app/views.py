@@ -148,7 +148,8 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @require_safe
 @cached_page(*FEED_SCOPES, params=("body",), vary=_host)
 def calendar_feed(request):
-    """Every session; with ?body=<slug>, the sittings of that body instead."""
+    """Every session with its sittings; with ?body=<slug>, the sittings of that body
+    instead."""
     council = council_or_404()
     stamp = selectors.schedule_changed_at(*FEED_SCOPES)
     slug = request.GET.get("body")
@@ -161,7 +162,7 @@ def calendar_feed(request):
             council, body, sittings, absolute=request.build_absolute_uri, stamp=stamp
         )
         return _ics_response(content, f"sessions-{body.slug}.ics")
-    sessions = selectors.sessions_with_agenda().filter(council=council).order_by("first_day")
+    sessions = selectors.feed_sessions(council)
     content = feeds.sessions_calendar(
         council, sessions, absolute=request.build_absolute_uri, stamp=stamp
     )

@@ -76,7 +76,7 @@ def test_a_clerks_budget_edit_shows_on_the_next_visit_page_and_pdf(seeded, clien
 
     url = "/admin/budget/budgetitem/4/change/"
     data = admin_form(admin_client, url)
-    assert data["amounts-0-year"] == ["2023"] and data["amounts-0-amount"] == ["36000000"]
+    assert data["amounts-0-year"] == ["2023"] and data["amounts-0-amount"] == ["36,000,000"]
     data["amounts-0-amount"] = ["46000000"]
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.html import format_html, format_html_join
 
 from common.admin import AuditedModelAdmin, won
+from common.forms import MONEY_FIELDS
 from council.selectors import the_council
 from council.words import council_words
 
@@ -67,6 +68,7 @@ class ProjectExhibitInline(admin.TabularInline):
 
 
 class PlanItemInline(admin.StackedInline):
+    formfield_overrides = MONEY_FIELDS
     model = PlanItem
     extra = 0
     fields = [
@@ -85,6 +87,7 @@ class PlanItemInline(admin.StackedInline):
 
 
 class PurchaseInline(admin.TabularInline):
+    formfield_overrides = MONEY_FIELDS
     model = Purchase
     extra = 0
     fields = ["item", "quantity", "amount", "order"]
@@ -107,6 +110,7 @@ class SourceChoicesMixin:
 
 
 class ProjectFinancingInline(SourceChoicesMixin, admin.TabularInline):
+    formfield_overrides = MONEY_FIELDS
     model = ProjectFinancing
     extra = 0
     fields = ["year", "source", "amount"]
@@ -195,6 +199,7 @@ class ProjectExhibitAdmin(AuditedModelAdmin):
 
 @admin.register(PlanItem)
 class PlanItemAdmin(AuditedModelAdmin):
+    formfield_overrides = MONEY_FIELDS
     list_display = [
         "title",
         "project",
@@ -233,6 +238,7 @@ class PlanItemAdmin(AuditedModelAdmin):
 
 @admin.register(Purchase)
 class PurchaseAdmin(AuditedModelAdmin):
+    formfield_overrides = MONEY_FIELDS
     list_display = ["item", "project", "quantity", "amount_display", "order"]
     list_filter = ["project"]
     list_select_related = ["project"]
@@ -247,6 +253,7 @@ class PurchaseAdmin(AuditedModelAdmin):
 
 @admin.register(ProjectFinancing)
 class ProjectFinancingAdmin(SourceChoicesMixin, AuditedModelAdmin):
+    formfield_overrides = MONEY_FIELDS
     list_display = ["project", "year", "source_display", "amount_display"]
     list_filter = ["year", "source", "project__plan"]
     # Each row's name says the source as its council calls it (ProjectFinancing.__str__).

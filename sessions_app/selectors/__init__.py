@@ -10,6 +10,7 @@ from .calendar import (
 from .feeds import (
     body_sittings,
     feed_bodies,
+    feed_sessions,
     schedule_changed_at,
 )
 from .limits import (
@@ -113,4 +114,5 @@ __all__ = [
     "body_sittings",
     "schedule_changed_at",
     "feed_bodies",
+    "feed_sessions",
 ]

@@ -207,7 +207,7 @@ def test_an_edit_through_one_instance_is_seen_at_once_through_the_other(two_inst
     url = "/admin/budget/budgetitem/4/change/"
     _, _, form = clerk.get(url)
     data = form_values(form.decode())
-    assert data["amounts-0-year"] == ["2023"] and data["amounts-0-amount"] == ["36000000"]
+    assert data["amounts-0-year"] == ["2023"] and data["amounts-0-amount"] == ["36,000,000"]
     data["amounts-0-amount"] = ["46000000"]
     data["_save"] = ["저장"]
     status, landed, _ = clerk.post(url, data)

@@ -109,8 +109,8 @@ def test_a_clerk_changes_a_budget_amount_and_the_work_plan_pdf_shows_the_new_tot
     page.goto(f"{site}/admin/budget/budgetitem/4/change/")
     amount = page.locator("input[name='amounts-0-amount']")
     assert page.locator("input[name='amounts-0-year']").input_value() == "2023"
-    assert amount.input_value() == "36000000"
-    amount.fill("46000000")
+    assert amount.input_value() == "36,000,000"  # shown with separators
+    amount.fill("46,000,000")
     page.get_by_role("button", name="저장", exact=True).click()
     page.wait_for_url(re.compile(r"/admin/budget/budgetitem/(\?.*)?$"))
 
