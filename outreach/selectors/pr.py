@@ -354,7 +354,7 @@ def pr_charts(table: PRTable) -> PRCharts | None:
     partial = [y.is_partial for y in table.years]
     count = lambda n: f"{n:,}"  # noqa: E731
     note = "".join(
-        f" {label}은 부분 집계로 옅게 표시합니다."
+        f" {label} 수치는 부분 집계라 옅게 표시합니다."
         for label, p in zip(labels, partial, strict=True)
         if p
     )

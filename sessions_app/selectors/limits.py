@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Max
 
 from common import figures
+from common.korean import particle
 from council.models import Council
 
 from ..models import Session, SessionRules
@@ -93,5 +94,5 @@ def session_number_gap_warning(session: Session) -> str | None:
     )
     return (
         f"제{expected - 1}회 다음 번호는 제{expected}회입니다. 입력한 제{session.number}회는 "
-        f"{skipped}를 건너뜁니다. 번호가 맞는지 확인해 주세요."
+        f"{particle(skipped, '을/를')} 건너뜁니다. 번호가 맞는지 확인해 주세요."
     )
