@@ -34,7 +34,7 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
-UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 (a value to count under, never a bind address)
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104  # nosec B104 (a value to count under, never a bind address)
 
 
 def _ip(value: str) -> str | None:

@@ -58,7 +58,9 @@ def visible_text(page: str) -> str:
 def assert_reads_well(text: str, where: str) -> None:
     doubled = {m.group(0) for m in DOUBLED_WORD.finditer(text)}
     assert not doubled, f"{where}: doubled words {sorted(doubled)}"
-    stray = {text[max(m.start() - 12, 0) : m.end()] for m in SPACE_BEFORE_PUNCTUATION.finditer(text)}
+    stray = {
+        text[max(m.start() - 12, 0) : m.end()] for m in SPACE_BEFORE_PUNCTUATION.finditer(text)
+    }
     assert not stray, f"{where}: a space before a comma or full stop: {sorted(stray)}"
 
 

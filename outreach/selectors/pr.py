@@ -133,8 +133,10 @@ def _cells(
         elif note:
             change = cost_change = figures.year_over_year(count, None, note=note)
         else:
-            change = figures.year_over_year(count, counts.get(base))
-            cost_change = figures.year_over_year(cost, costs.get(base))
+            previous = counts.get(base) if base is not None else None
+            previous_cost = costs.get(base) if base is not None else None
+            change = figures.year_over_year(count, previous)
+            cost_change = figures.year_over_year(cost, previous_cost)
         cells.append(PRCell(year, count, cost, change, cost_change))
     return cells
 
