@@ -148,8 +148,25 @@ class BadInputMiddleware:
     def __call__(self, request):
         _drop_bad_cookies(request)  # first: the 400 page's CSRF token reads them too
         if bad_request_input(request):
-            raise BadRequest(REFUSED)
+            return _with_page_headers(request, _bad_request_page(request))
         return self.get_response(request)
+
+
+def _bad_request_page(request):
+    """handler400's Korean page (as Django would render it for a raised BadRequest)."""
+    from portal.errors import bad_request
+
+    return bad_request(request, BadRequest(REFUSED))
+
+
+def _with_page_headers(request, response):
+    """The headers every page gets from the middlewares below this one (Content-Security-
+    Policy, Permissions-Policy, X-Frame-Options), which a response made here would miss."""
+    from django.middleware.clickjacking import XFrameOptionsMiddleware
+
+    from audit.middleware import SiteCSPMiddleware
+
+    return XFrameOptionsMiddleware(SiteCSPMiddleware(lambda _: response))(request)
 
 
 # Methods some page of the portal serves; the admin serves no other either.

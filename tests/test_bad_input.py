@@ -470,3 +470,11 @@ def test_an_admin_change_form_refuses_bad_bytes_and_saves_nothing(
     assert response.status_code == 302, response.content.decode()[:2000]
     body.refresh_from_db()
     assert body.name == "새 이름"
+
+
+def test_the_400_page_carries_the_headers_every_page_has(client, seeded):
+    response = client.get("/sessions/calendar.ics?body=%00")
+    assert response.status_code == 400
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "Permissions-Policy" in response
