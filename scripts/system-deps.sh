@@ -19,6 +19,7 @@ PACKAGES=(
     wrk                   # benchmarks/load.sh: HTTP load generator
     redis-server          # tests/test_outages.py, benchmarks/faults.sh: a throw-away Redis to stop
     postgresql-15         # benchmarks/faults.sh: a throw-away cluster (initdb, pg_ctl) to stop
+    gettext               # msgfmt: rebuild locale/ko/LC_MESSAGES/django.mo after editing the .po
     postgresql-client-15  # pg_dump / pg_restore: the restore steps tested (tests/test_restore.py)
 )
 
