@@ -32,6 +32,12 @@ GRID = "#c9d1d9"
 AXIS = "#6b7785"
 # Fill colours with at least 3:1 contrast on white (WCAG 1.4.11), told apart by lightness too.
 PALETTE = ("#0b4f8a", "#c2410c", "#2e7d32", "#6a1b9a", "#5f6b7a", "#9a3412", "#00695c")
+# Lines (trends): the Okabe-Ito colour-blind-safe palette, its colours with 3:1 or more on white
+# (blue 5.2:1, vermillion 3.9:1, bluish green 3.4:1, near-black 17.4:1, reddish purple darkened
+# to 5.5:1). No two series rely on colour alone: each has its own marker and dash pattern.
+LINE_PALETTE = ("#0072b2", "#d55e00", "#009e73", "#1a1a1a", "#a8447f")
+MARKERS = ("circle", "square", "triangle", "diamond", "triangle-down")
+DASHES = ("", "8 4", "2 3", "10 3 2 3", "5 2")
 PREVIOUS = "#7a8a9a"  # the year before: 3.4:1
 INCREASE = "#0b4f8a"
 DECREASE = "#b3261e"  # 6.5:1, the site's decrease colour
@@ -106,6 +112,24 @@ class Polyline:
     points: str
     stroke: str
     name: str
+    dash: str = ""  # stroke-dasharray; "" draws a solid line
+
+
+def marker_path(shape: str, cx: float, cy: float, r: float = 4.5) -> str:
+    """An SVG path for a point marker of `shape` centred on (cx, cy)."""
+    if shape == "square":
+        s = r * 0.85
+        return f"M{cx - s:.1f},{cy - s:.1f}h{2 * s:.1f}v{2 * s:.1f}h{-2 * s:.1f}Z"
+    if shape == "triangle":
+        return f"M{cx:.1f},{cy - r * 1.1:.1f}L{cx + r:.1f},{cy + r * 0.8:.1f}L{cx - r:.1f},{cy + r * 0.8:.1f}Z"
+    if shape == "triangle-down":
+        return f"M{cx:.1f},{cy + r * 1.1:.1f}L{cx + r:.1f},{cy - r * 0.8:.1f}L{cx - r:.1f},{cy - r * 0.8:.1f}Z"
+    if shape == "diamond":
+        d = r * 1.2
+        return f"M{cx:.1f},{cy - d:.1f}L{cx + d:.1f},{cy:.1f}L{cx:.1f},{cy + d:.1f}L{cx - d:.1f},{cy:.1f}Z"
+    return (  # circle
+        f"M{cx - r:.1f},{cy:.1f}a{r:.1f},{r:.1f} 0 1,0 {2 * r:.1f},0a{r:.1f},{r:.1f} 0 1,0 {-2 * r:.1f},0Z"
+    )
 
 
 @dataclass(frozen=True)
@@ -114,6 +138,23 @@ class Dot:
     cy: float
     fill: str
     label: str
+    shape: str = "circle"
+
+    @property
+    def path(self) -> str:
+        return marker_path(self.shape, self.cx, self.cy)
+
+
+@dataclass(frozen=True)
+class LegendLine:
+    """A line chart's legend key: a stretch of the series' line with its marker."""
+
+    x1: float
+    x2: float
+    y: float
+    stroke: str
+    dash: str
+    marker: Dot
 
 
 @dataclass
@@ -131,6 +172,7 @@ class Chart:
     polylines: list[Polyline] = field(default_factory=list)
     dots: list[Dot] = field(default_factory=list)
     legend: list[tuple[Rect, Label]] = field(default_factory=list)
+    legend_lines: list[tuple[LegendLine, Label]] = field(default_factory=list)
     font_family: str = FONT_FAMILY
     template: str = "includes/charts/chart.svg"
 
@@ -339,11 +381,50 @@ def _category_label(cx: float, bottom: float, category: str) -> list[Label]:
     first, _, rest = category.partition(" (")
     labels = [Label(cx, bottom + 16, first, anchor="middle", size=SMALL)]
     if rest:
-        labels.append(Label(cx, bottom + 30, f"({rest}", anchor="middle", size=SMALL, fill=MUTED))
+        labels.append(Label(cx, bottom + 32, f"({rest}", anchor="middle", size=SMALL, fill=MUTED))
     return labels
 
 
 # ---------------------------------------------------------------- lines (trends)
+
+
+def _line_legend(series: Sequence[Series], colors: list[str], x: float, y: float, width: float):
+    """Legend keys for lines (a bit of line with its marker, then the name), wrapping."""
+    items, cx, cy = [], x, y
+    for index, (s, color) in enumerate(zip(series, colors, strict=True)):
+        item_width = 30 + _text_width(s.name, SMALL) + 16
+        if cx + item_width > x + width and cx > x:
+            cx, cy = x, cy + 18
+        marker = Dot(cx + 12, cy + 6, color, s.name, MARKERS[index % len(MARKERS)])
+        items.append(
+            (
+                LegendLine(cx, cx + 24, cy + 6, color, DASHES[index % len(DASHES)], marker),
+                Label(cx + 29, cy + 10.5, s.name, size=SMALL),
+            )
+        )
+        cx += item_width
+    return items, (cy - y) + 18 if items else 0
+
+
+def _spread(wanted: list[float], low: float, high: float, gap: float) -> list[float]:
+    """Baselines as near `wanted` as may be, no two closer than `gap`, kept within low..high
+    (labels stacked at one x: pushed down past each other, then the stack lifted back in)."""
+    order = sorted(range(len(wanted)), key=lambda i: wanted[i])
+    placed: list[float] = []
+    for i in order:
+        y = max(wanted[i], low)
+        if placed and y < placed[-1] + gap:
+            y = placed[-1] + gap
+        placed.append(y)
+    overflow = placed[-1] - high if placed else 0
+    if overflow > 0:
+        placed = [y - overflow for y in placed]
+        for k in range(len(placed) - 2, -1, -1):  # keep the gaps when lifted
+            placed[k] = min(placed[k], placed[k + 1] - gap)
+    result = [0.0] * len(wanted)
+    for i, y in zip(order, placed, strict=True):
+        result[i] = y
+    return result
 
 
 def line_chart(
@@ -358,22 +439,25 @@ def line_chart(
     height: int = 300,
 ) -> Chart:
     """One line per series across the categories (years); a missing value breaks the line.
-    Values are printed at each point when there are few categories, else at the last one."""
-    colors = _colors(series)
-    legend_items, legend_height = _legend(series, colors, 8, 8, width - 16)
+    Series differ by colour (LINE_PALETTE), marker and dash pattern, so none is told apart by
+    colour alone. Only each series' last value is printed, right of its point, the labels at
+    one x spread so that none overlaps another; every point's value is in its <title>, the
+    <desc> and the page's table."""
+    colors = [s.color or LINE_PALETTE[i % len(LINE_PALETTE)] for i, s in enumerate(series)]
+    legend_items, legend_height = _line_legend(series, colors, 8, 8, width - 16)
     top = 8 + legend_height + 16
     bottom = height - 40
     values = [v for s in series for v in s.values if v is not None]
     maximum = nice_ceiling(max(values, default=0))
     axis_labels = [fmt(round(t)) for t in _ticks(maximum)]
     x0 = 8 + max(_text_width(t, SMALL) for t in axis_labels) + 8
-    x1 = width - 40
+    value_labels = [fmt(v) for v in values]
+    x1 = width - max(40, max((_text_width(t, SMALL) for t in value_labels), default=0) + 16)
     scale = (bottom - top) / maximum
     slot = (x1 - x0) / max(len(categories), 1)
-    label_every_point = len(categories) <= 6
 
     chart = Chart(chart_id=chart_id, title=title, desc="", width=width, height=height)
-    chart.legend = legend_items
+    chart.legend_lines = legend_items
     for tick, text in zip(_ticks(maximum), axis_labels, strict=True):
         ty = bottom - tick * scale
         chart.lines.append(Line(x0, ty, x1, ty))
@@ -381,24 +465,29 @@ def line_chart(
     xs = [x0 + slot * i + slot / 2 for i in range(len(categories))]
     for x, category in zip(xs, categories, strict=True):
         chart.labels.extend(_category_label(x, bottom, category))
-    for s, color in zip(series, colors, strict=True):
+    ends: dict[int, list[tuple[float, str, str]]] = {}  # category index: (y, text, colour)
+    for index, (s, color) in enumerate(zip(series, colors, strict=True)):
+        shape, dash = MARKERS[index % len(MARKERS)], DASHES[index % len(DASHES)]
         run: list[str] = []
         last_index = max((i for i, v in enumerate(s.values) if v is not None), default=None)
         for i, value in enumerate(s.values):
             if value is None:
                 if len(run) > 1:
-                    chart.polylines.append(Polyline(" ".join(run), color, s.name))
+                    chart.polylines.append(Polyline(" ".join(run), color, s.name, dash))
                 run = []
                 continue
             x, y = xs[i], bottom - value * scale
             run.append(f"{x:.1f},{y:.1f}")
-            chart.dots.append(Dot(x, y, color, f"{s.name} {categories[i]} {fmt(value)}"))
-            if label_every_point or i == last_index:
-                chart.labels.append(
-                    Label(x, y - 7, fmt(value), anchor="middle", size=SMALL, fill=color)
-                )
+            chart.dots.append(Dot(x, y, color, f"{s.name} {categories[i]} {fmt(value)}", shape))
+            if i == last_index:
+                ends.setdefault(i, []).append((y, fmt(value), color))
         if len(run) > 1:
-            chart.polylines.append(Polyline(" ".join(run), color, s.name))
+            chart.polylines.append(Polyline(" ".join(run), color, s.name, dash))
+    for i, labels in ends.items():
+        # The label's baseline sits 4 px below its point, so its middle is level with it.
+        baselines = _spread([y + 4 for y, _, _ in labels], top + SMALL, bottom + 4, SMALL + 3)
+        for (_, text, color), baseline in zip(labels, baselines, strict=True):
+            chart.labels.append(Label(xs[i] + 9, baseline, text, size=SMALL, fill=color))
     chart.lines.append(Line(x0, bottom, x1, bottom, stroke=AXIS))
     chart.desc = desc or _describe(categories, series, fmt)
     return chart

@@ -86,7 +86,7 @@ class VisitApplicationForm(forms.ModelForm):
             "message": "요청 사항 (선택)",
         }
         widgets = {
-            "level": forms.RadioSelect,
+            "level": forms.RadioSelect(attrs={"class": "form-check-input"}),
             "school": forms.TextInput(attrs={"autocomplete": "organization"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(
@@ -182,10 +182,16 @@ class VisitApplicationForm(forms.ModelForm):
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}  # the server's Korean messages, not the browser's
         self.helper.layout = Layout(
+            HTML(
+                '<p class="form-required-note"><span class="asteriskField">*</span> 표시는 '
+                "필수 항목입니다. 나머지는 비워 두셔도 됩니다.</p>"
+            ),
             Fieldset(
                 "학교와 담당자",
                 "school",
-                "level",
+                # The choices as one group: its legend names it and its error sits under the
+                # legend, tied to the group (not to the last choice, as crispy's would be).
+                Field("level", template="outreach/_radio_group.html"),
                 "contact_name",
                 "phone",
                 "email",
@@ -246,6 +252,20 @@ class VisitApplicationForm(forms.ModelForm):
                 code="teachers_range",
             )
         return teachers
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(message, link) for every error, in the form's order, for the summary at the top of
+        the page: the link (``#id_school``) leads to the field; a radio group's leads to its
+        first choice; an error of the whole form has no link ("")."""
+        summary = [(str(message), "") for message in self.non_field_errors()]
+        for bound in self:
+            if not bound.errors:
+                continue
+            target = bound.auto_id
+            if isinstance(bound.field.widget, forms.RadioSelect):
+                target = f"{target}_0"
+            summary += [(str(message), f"#{target}") for message in bound.errors]
+        return summary
 
     @property
     def is_bot(self) -> bool:

@@ -147,7 +147,14 @@ def apply(request):
     return render(
         request,
         "outreach/apply.html",
-        {**page, "form": form, "rules": rules, "duplicate": duplicate},
+        {
+            **page,
+            "form": form,
+            "rules": rules,
+            "duplicate": duplicate,
+            # Every error with a link to its field, for the summary that takes the focus.
+            "error_summary": form.error_summary() if form.is_bound else [],
+        },
         status=status,
     )
 

@@ -240,7 +240,7 @@ def test_404_page_names_the_portal_and_whom_to_ask(garam, client):
     response = client.get("/no-such-page/")
     html = text_of(response)
     assert response.status_code == 404
-    assert f"페이지를 찾을 수 없습니다 - {PORTAL}" in html
+    assert f"페이지를 찾을 수 없습니다 | {PORTAL}" in html
     assert f"가람시의회 의회사무과(전화 {PHONE})" in html
     assert_none_foreign(html, "404")
 
@@ -258,7 +258,7 @@ def test_500_page_names_the_council_and_its_contact(garam, failing_budget):
     response = failing_budget.get(f"/budget/{YEAR}/")
     html = text_of(response)
     assert response.status_code == 500
-    assert f"<title>일시적인 오류 - {PORTAL}</title>" in html
+    assert f"<title>일시적인 오류 | {PORTAL}</title>" in html
     assert f"가람시의회 의회사무과(전화 {PHONE})에 문의해 주세요" in html
     assert ADDRESS in html
     assert_none_foreign(html, "500")
@@ -274,7 +274,7 @@ def test_500_page_falls_back_to_generic_words_when_the_database_fails(
     response = failing_budget.get(f"/budget/{YEAR}/")
     html = text_of(response)
     assert response.status_code == 500
-    assert "<title>일시적인 오류 - 의정 포털</title>" in html
+    assert "<title>일시적인 오류 | 의정 포털</title>" in html
     assert "의회사무국에 문의해 주세요" in html
 
 

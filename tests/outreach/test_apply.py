@@ -596,3 +596,60 @@ def test_the_auditor_cannot_decide(client, application):
     assert response.status_code in (200, 302, 403)
     application.refresh_from_db()
     assert application.status == VisitApplication.Status.RECEIVED
+
+
+# ---------------------------------------------------------------- errors, accessibly
+
+
+def _html(response) -> str:
+    return response.content.decode()
+
+
+def test_the_error_summary_lists_every_error_with_a_link_to_its_field(client, council, today):
+    response = client.post(URL, form_data(today, contact_name="", pupils="500", level=""))
+    html = _html(response)
+
+    assert response.status_code == 400
+    assert re.search(r"<title>입력 오류 3건 - 지방의회 체험 신청 \| [^<]+</title>", html)
+    summary = re.search(r'<div class="form-errors" id="error-summary"[^>]*>(.*?)</div>', html, re.S)
+    assert summary
+    opening = re.search(r'<div class="form-errors" id="error-summary"[^>]*>', html).group(0)
+    assert 'tabindex="-1"' in opening and "autofocus" in opening
+    links = re.findall(r'<a href="(#[^"]+)">([^<]+)</a>', summary.group(1))
+    assert [href for href, _ in links] == ["#id_level_0", "#id_contact_name", "#id_pupils"]
+    assert "담당 교사 이름을 입력해 주세요." in dict(links)["#id_contact_name"]
+    for href, _ in links:  # every link has its target on the page
+        assert f'id="{href[1:]}"' in html
+    # The summary comes first, right under the page's heading.
+    assert html.index('id="error-summary"') < html.index("privacy-notice")
+
+
+def test_a_page_without_errors_has_no_summary_and_the_plain_title(client, council):
+    html = _html(client.get(URL))
+    assert "error-summary" not in html and "autofocus" not in html
+    assert "<title>지방의회 체험 신청 | " in html
+
+
+def test_the_radio_groups_error_belongs_to_the_group(client, council, today):
+    html = _html(client.post(URL, form_data(today, level="")))
+
+    group = re.search(r'<fieldset id="div_id_level"[^>]*>(.*?)</fieldset>', html, re.S)
+    assert group
+    opening = re.search(r'<fieldset id="div_id_level"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_level_error"' in opening and 'aria-required="true"' in opening
+    body = group.group(1)
+    # Legend, then the error, then the choices: not inside the last choice's box.
+    assert body.index("<legend") < body.index('id="id_level_error"') < body.index('id="id_level_0"')
+    assert body.count('class="form-check"') == 3
+    for choice in re.findall(r'<div class="form-check">(.*?)</div>', body, re.S):
+        assert "id_level_error" not in choice and "required" in choice
+
+
+def test_required_fields_are_explained_and_required(client, council):
+    html = _html(client.get(URL))
+    assert "* </span> 표시는 필수 항목입니다" in html.replace("*</span>", "* </span>")
+    assert html.index("필수 항목입니다") < html.index('id="id_school"')
+    for name in ("school", "contact_name", "phone", "email", "wished_date", "pupils", "teachers"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert " required" in tag, name
+    assert not re.search(r'<textarea[^>]*name="message"[^>]*required', html)
