@@ -230,7 +230,7 @@ LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 # The portal's wording of some of Django's own messages (locale/ko/LC_MESSAGES/django.po):
-# where Django's Korean joins a particle to a value ("{obj}가"), ours needs none.
+# where Django's Korean glues a fixed particle (가, 을/를) to a name, ours needs none.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 

@@ -51,4 +51,4 @@ def test_a_clerks_save_message_reads_right_whatever_the_name(seeded, admin_clien
     response = admin_client.post(url, data, follow=True)
     texts = [re.sub(r"<[^>]+>", "", str(m.message)) for m in response.context["messages"]]
     # "2023년 주요업무계획가 성공적으로 변경되었습니다" in Django's own Korean.
-    assert texts == [f"주요업무계획 “{plan}” 항목을 변경했습니다."], texts
+    assert texts == [f"주요업무계획 “{plan}”: 변경 내용을 저장했습니다."], texts
