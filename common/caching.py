@@ -69,6 +69,11 @@ def _cacheable_request(request) -> bool:
     return not _is_staff_session(request)
 
 
+def by_host(request) -> str:
+    """`vary` for a page with absolute links (a feed, the guide's calendar address)."""
+    return request.get_host()
+
+
 def page_key(request, params=(), vary: str = "") -> str:
     """The page's one cache entry: its path, the query parameters its view reads (the last
     value of a repeated one, as request.GET.get() and forms read it) and what `vary` adds."""

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from budget import selectors as budget_selectors
 from budget.models import BudgetAmount, BudgetItem
-from common.caching import cached_page
+from common.caching import by_host, cached_page
 from council.models import Council, StaffQuota, StaffTable
 from council.selectors import PAGE_INFO_SCOPES, page_info, staff_table, the_council
 from outreach import selectors as outreach_selectors
@@ -70,52 +70,57 @@ class HomeView(TemplateView):
 
 # ---------------------------------------------------------------- privacy policy, site guide
 
-# What the two pages read: the council and its teams (whom to ask), the visit form's rules
-# (what it keeps, and for how long).
-POLICY_SCOPES = (Council, VisitProgramSettings, *PAGE_INFO_SCOPES)
 
+class _CouncilPage(TemplateView):
+    """A page about the council as a whole: its `scopes` give its foot's "최종 수정" and
+    `council_context()` what it shows; an empty database shows the page without them."""
 
-@method_decorator(cached_page(*POLICY_SCOPES), name="dispatch")
-class PrivacyView(TemplateView):
-    """개인정보처리방침: what the portal collects from citizens (only the school-visit form),
-    why, for how long (the council's retention setting), who answers for it."""
-
-    template_name = "privacy.html"
     http_method_names = ["get", "head"]
+    scopes: tuple = ()
+
+    def council_context(self, council: Council) -> dict:
+        return {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         council = the_council()
         if council is None:
             return context
-        context["policy"] = outreach_selectors.privacy_facts(council)
-        context["page_info"] = page_info(council, None, *POLICY_SCOPES)
+        context.update(self.council_context(council))
+        context["page_info"] = page_info(council, None, *self.scopes)
         return context
 
 
-def _host(request) -> str:
-    return request.get_host()
+# What the privacy policy reads: the council and its teams (whom to ask), the visit form's
+# rules (what it keeps, and for how long).
+POLICY_SCOPES = (Council, VisitProgramSettings, *PAGE_INFO_SCOPES)
+
+
+@method_decorator(cached_page(*POLICY_SCOPES), name="dispatch")
+class PrivacyView(_CouncilPage):
+    """개인정보처리방침: what the portal collects from citizens (only the school-visit form),
+    why, for how long (the council's retention setting), who answers for it."""
+
+    template_name = "privacy.html"
+    scopes = POLICY_SCOPES
+
+    def council_context(self, council: Council) -> dict:
+        return {"policy": outreach_selectors.privacy_facts(council)}
 
 
 # The guide names the team that reads visit applications, not the form's rules.
 GUIDE_SCOPES = (Council, *PAGE_INFO_SCOPES)
 
 
-@method_decorator(cached_page(*GUIDE_SCOPES, vary=_host), name="dispatch")
-class GuideView(TemplateView):
+@method_decorator(cached_page(*GUIDE_SCOPES, vary=by_host), name="dispatch")
+class GuideView(_CouncilPage):
     """이용안내: what is where, how to subscribe to the calendar, how to reuse the data."""
 
     template_name = "guide.html"
-    http_method_names = ["get", "head"]
+    scopes = GUIDE_SCOPES
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        council = the_council()
-        if council is None:
-            return context
-        context["visit_contact"] = outreach_selectors.responsible_contact(council)
-        context["page_info"] = page_info(council, None, *GUIDE_SCOPES)
-        return context
+    def council_context(self, council: Council) -> dict:
+        return {"visit_contact": outreach_selectors.responsible_contact(council)}
 
 
 @require_safe

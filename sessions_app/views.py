@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from common.caching import cached_page
+from common.caching import by_host, cached_page
 from council.models import Council, SecretariatUnit
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
@@ -36,10 +36,6 @@ SCHEDULE_PARAMS = tuple(ScheduleQueryForm.base_fields)  # year, kind
 
 def _today_and_host(request) -> str:
     return f"{selectors.today().isoformat()}|{request.get_host()}"
-
-
-def _host(request) -> str:
-    return request.get_host()
 
 
 def _year_schedule(request):
@@ -146,7 +142,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 @require_safe
-@cached_page(*FEED_SCOPES, params=("body",), vary=_host)
+@cached_page(*FEED_SCOPES, params=("body",), vary=by_host)
 def calendar_feed(request):
     """Every session with its sittings; with ?body=<slug>, the sittings of that body
     instead."""
@@ -170,7 +166,7 @@ def calendar_feed(request):
 
 
 @require_safe
-@cached_page(*FEED_SCOPES, vary=_host)
+@cached_page(*FEED_SCOPES, vary=by_host)
 def session_feed(request, number: int):
     council = council_or_404()
     session = _session_or_404(council, number)
