@@ -1,6 +1,7 @@
 # Council portal: the only two commands a newcomer needs are `make run` and `make test`.
 #
 #   make run     install everything, migrate, load the demo data, serve http://127.0.0.1:8000/
+#                (or PORT=8080 make run) with a task worker beside it
 #   make test    install everything, run the whole test suite
 #                (SQLite by default; PostgreSQL with DATABASE_URL=postgres://...)
 #   make lint    ruff check, ruff format --check, djhtml --check, mypy
@@ -45,8 +46,10 @@ setup: venv node-tools
 	$(DEV) $(BIN)/python manage.py load_seed
 	$(DEV) $(BIN)/python manage.py ensure_demo_superuser
 
+# The server on 127.0.0.1:$(PORT) (PORT=8080 make run) and a task worker beside it.
+PORT ?= 8000
 run: setup
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	PORT=$(PORT) bash scripts/run.sh
 
 test: venv node-tools
 	$(BIN)/pytest

@@ -16,9 +16,10 @@ from django.db import models
 
 TRACKED_APP_LABELS = tuple(settings.DOMAIN_APPS)
 
-# Models of the tracked apps whose changes are not worth a history (none today; the data
-# versions live in common, which is not tracked).
-UNTRACKED_MODELS: frozenset[str] = frozenset()
+# Models of the tracked apps whose changes are not worth a history: output made from the
+# records (settings.DERIVED_MODELS, e.g. a rendered PDF). The data versions live in common,
+# which is not tracked.
+UNTRACKED_MODELS: frozenset[str] = frozenset(settings.DERIVED_MODELS)
 
 # Plain many-to-many fields whose changes are kept with the record (through-models with
 # their own class, like CommitteeMembership, are tracked as records themselves).

@@ -90,6 +90,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "workplan.projectexhibit": _owned_by(GENERAL_AFFAIRS),
     "workplan.planitem": _owned_by(GENERAL_AFFAIRS),
     "workplan.purchase": _owned_by(GENERAL_AFFAIRS),
+    # The work plan's rendered PDFs: made by workers, looked at (state, error) by the team.
+    "workplan.rendition": {GENERAL_AFFAIRS: VIEW, AUDITOR: VIEW},
     "outreach.roomrentalyear": _owned_by(GENERAL_AFFAIRS),
     "outreach.studyevent": _owned_by(GENERAL_AFFAIRS),
     "outreach.communityactivity": _owned_by(GENERAL_AFFAIRS),
@@ -106,6 +108,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "axes.accessfailurelog": {AUDITOR: VIEW},
     "axes.accesslog": {AUDITOR: VIEW},
     "admin.logentry": {AUDITOR: VIEW},
+    # The task queue (Django Q2): what ran, what failed and why, what is scheduled.
+    "django_q.success": {AUDITOR: VIEW},
+    "django_q.failure": {AUDITOR: VIEW},
+    "django_q.schedule": {AUDITOR: VIEW},
+    "django_q.ormq": {AUDITOR: VIEW},
 }
 
 

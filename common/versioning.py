@@ -185,7 +185,7 @@ def _on_change(sender, **kwargs):
     # Raw saves (loaddata) count too: in a batch they are bumped once at its end.
     if sender._meta.app_label in getattr(settings, "DATA_VERSION_APPS", ()):
         scope = scope_of(sender)
-        if scope != _OWN_SCOPE:
+        if scope != _OWN_SCOPE and scope not in getattr(settings, "DERIVED_MODELS", ()):
             _record(scope)
 
 

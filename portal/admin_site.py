@@ -84,6 +84,7 @@ SECTIONS: tuple[AdminSection, ...] = (
             "workplan.purchase",
             "workplan.projectfinancing",
             "workplan.projectexhibit",
+            "workplan.rendition",
         ),
     ),
     AdminSection(
@@ -134,6 +135,10 @@ SECTIONS: tuple[AdminSection, ...] = (
             "axes.accesslog",
             "common.ratecounter",
             "common.dataversion",
+            "django_q.ormq",
+            "django_q.failure",
+            "django_q.success",
+            "django_q.schedule",
         ),
     ),
 )
@@ -146,6 +151,10 @@ MODEL_NAMES = {
     "axes.accesslog": "로그인 기록",
     "auth.user": "사용자",
     "auth.group": "권한 그룹",
+    "django_q.ormq": "대기 중인 작업",
+    "django_q.failure": "실패한 작업",
+    "django_q.success": "완료된 작업",
+    "django_q.schedule": "예약 작업",
 }
 
 

@@ -10,3 +10,6 @@ Variables already set in the environment win.
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
+# Tasks run inside the call that queues them (Django Q2's sync mode), so a test sees their
+# outcome at once; tests/test_task_worker.py starts real workers with this off.
+os.environ.setdefault("DJANGO_TASKS_SYNC", "1")

@@ -19,6 +19,11 @@ with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
 | DJANGO_HSTS_SECONDS    | 31536000 unless DEBUG (0 with DEBUG)      |
 | DJANGO_TRUSTED_PROXY_COUNT | 0: client address is REMOTE_ADDR; n: n-th from the right of X-Forwarded-For |
 | DJANGO_VISIT_APPLY_RATE | 5/3600: public form submissions per address per seconds |
+| DJANGO_MEDIA_ROOT      | <project>/media (rendered PDFs, uploads; shared by every app server) |
+| DJANGO_TASK_WORKERS    | 1: task processes per worker (`manage.py qcluster`) |
+| DJANGO_TASK_TIMEOUT    | 300: seconds a task may run before its worker is stopped |
+| DJANGO_TASK_RETRY      | 360: seconds after which a task no worker finished is run again |
+| DJANGO_TASKS_SYNC      | off: on runs every task inside the request (tests)   |
 
 docs/SECURITY.md explains each production setting and how to check them.
 """
@@ -90,6 +95,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Background tasks (PDF rendering, scheduled purges): docs/ARCHITECTURE.md, "Tasks".
+    "django_q",
     *PROJECT_APPS,
 ]
 
@@ -164,6 +171,10 @@ PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
 # Apps whose models have a data version each, bumped by every save and delete of their
 # records (common/versioning.py): the records public pages and the work plan show.
 DATA_VERSION_APPS = DOMAIN_APPS
+# Models of those apps that hold output made from the records, not records: they get no
+# data version (rendering a PDF must not make the PDF it was made from look out of date) and
+# no history.
+DERIVED_MODELS = ["workplan.rendition"]
 # What a cached page or the PDF is made from besides the records (common/versioning.py's
 # code_fingerprint): the project's code, templates and styles, relative to BASE_DIR.
 CODE_FINGERPRINT_FOLDERS = [*PROJECT_APPS, "templates", "static/css"]
@@ -186,6 +197,30 @@ else:
             "LOCATION": "django_cache",
         }
     }
+
+# ---------------------------------------------------------------- tasks
+# Django Q2 (docs/ARCHITECTURE.md, "Tasks"): tasks wait in a table of the project's own
+# database (the ORM broker), so `make run` needs no other server and production adds none;
+# `manage.py qcluster` runs a worker, on as many machines as needed. A task a worker took
+# but never finished (the worker was killed, the machine restarted) is handed out again
+# after DJANGO_TASK_RETRY seconds; one that raised is recorded as failed and not repeated.
+TASK_TIMEOUT = env.int("DJANGO_TASK_TIMEOUT", default=300)
+Q_CLUSTER = {
+    "name": "portal",
+    "orm": "default",
+    "workers": env.int("DJANGO_TASK_WORKERS", default=1),
+    "timeout": TASK_TIMEOUT,
+    "retry": env.int("DJANGO_TASK_RETRY", default=TASK_TIMEOUT + 60),
+    "max_attempts": 3,
+    "ack_failures": True,
+    "save_limit": 500,
+    # Each worker process is replaced after this many tasks: a PDF's memory never piles up.
+    "recycle": 20,
+    "poll": 0.5,
+    "catch_up": False,
+    "sync": env.bool("DJANGO_TASKS_SYNC", default=False),
+    "label": "작업 대기열",
+}
 
 # ---------------------------------------------------------------- calendar feeds
 # Domain in the UIDs of calendar events (session-242@<domain>) when the council's record names
@@ -248,6 +283,12 @@ STORAGES = {
         ),
     },
 }
+
+# Files the portal makes or receives (rendered PDFs; later photos and documents): through
+# Django's storage API, so production can put them on a volume every app server mounts or on
+# an S3-compatible store (docs/DEPLOYMENT.md). Never served by URL: views check and serve them.
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "/media/"
 
 # In development (and tests) WhiteNoise serves straight from the app and project static
 # folders, so no collectstatic is needed; in production it serves STATIC_ROOT.

@@ -116,6 +116,16 @@ def _reuse_identical_pdf_renders():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_in_a_temporary_folder(tmp_path_factory):
+    """Files the portal stores (rendered PDFs) go to a folder of this run, removed after it,
+    never to the project's media/."""
+    from django.test.utils import override_settings
+
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 # ---------------------------------------------------------------- database and cache
 
 

@@ -55,6 +55,10 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
         "로그인 기록",
         "요청 횟수 제한 계수",
         "자료 버전",
+        "대기 중인 작업",
+        "실패한 작업",
+        "완료된 작업",
+        "예약 작업",
     ]
     # No English library names and no section link to a page that does not exist.
     html = admin_client.get("/admin/").content.decode()
@@ -131,7 +135,16 @@ def test_auditor_finds_the_login_records_under_system(clerk, client):
 
     found = dict(sections(client.get("/admin/").content.decode()))
 
-    assert found["시스템"] == ["로그인 시도(잠금)", "로그인 실패 기록", "로그인 기록", "자료 버전"]
+    assert found["시스템"] == [
+        "로그인 시도(잠금)",
+        "로그인 실패 기록",
+        "로그인 기록",
+        "자료 버전",
+        "대기 중인 작업",
+        "실패한 작업",
+        "완료된 작업",
+        "예약 작업",
+    ]
 
 
 def test_a_renamed_team_renames_its_sections(seeded, admin_client):

@@ -354,7 +354,7 @@ def test_work_plan_pdf_shows_the_councils_names_and_words(garam, client):
 
     response = client.get(f"/workplan/{YEAR}.pdf")
     assert response.status_code == 200
-    text = compact(" ".join(pdf_pages(response.content)))
+    text = compact(" ".join(pdf_pages(response.getvalue())))
     for words in ("가람시의회", "의회사무과", "총무팀", "시비", "도비", "시의회청사회의실대관"):
         assert compact(words) in text, words
     assert_none_foreign(text, "PDF")

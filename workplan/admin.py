@@ -5,10 +5,17 @@ Figures that can be derived (a plan item's amount, a project's yearly totals) ar
 read-only and never stored.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
 
+from common import versioning
 from common.admin import AuditedModelAdmin, won
 from common.forms import MONEY_FIELDS
 from council.selectors import the_council
@@ -22,8 +29,11 @@ from .models import (
     ProjectFinancing,
     ProjectSection,
     Purchase,
+    Rendition,
     WorkPlan,
 )
+from .report.builder import REPORT_SCOPES
+from .services import rendition_request
 
 
 class ProjectInline(admin.TabularInline):
@@ -46,9 +56,48 @@ class WorkPlanAdmin(AuditedModelAdmin):
     search_fields = ["year", "council__name"]
     ordering = ["-year"]
     inlines = [ProjectInline]
+    readonly_fields = ["pdf_state"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_project_count=Count("projects"))
+
+    def get_urls(self):
+        make = self.admin_site.admin_view(require_POST(self.make_pdf_view))
+        return [
+            path("<int:object_id>/pdf/", make, name="workplan_workplan_make_pdf"),
+            *super().get_urls(),
+        ]
+
+    def make_pdf_view(self, request, object_id: int):
+        """ "PDF 만들기": ask a worker for the PDF of the records as they are now; returns at
+        once, the change page then shows its state."""
+        plan = get_object_or_404(WorkPlan, pk=object_id)
+        if not self.has_change_permission(request, plan):
+            raise PermissionDenied
+        version = versioning.version_key(*REPORT_SCOPES)
+        rendition = rendition_request(work_plan=plan, version=version, again=True)
+        if rendition.status == Rendition.Status.DONE:
+            messages.success(
+                request, "지금 자료로 만든 PDF가 이미 있습니다. 바로 내려받을 수 있습니다."
+            )
+        elif rendition.status == Rendition.Status.FAILED:
+            messages.error(request, f"PDF를 만들지 못했습니다: {rendition.error}")
+        else:
+            messages.success(
+                request,
+                "PDF를 만들도록 요청했습니다. 보통 몇 초 걸리며, 상태는 아래 'PDF 상태'에 표시됩니다.",
+            )
+        return HttpResponseRedirect(reverse("admin:workplan_workplan_change", args=[plan.pk]))
+
+    @admin.display(description="PDF 상태")
+    def pdf_state(self, obj):
+        """The state of the PDF of the records as they are now: 대기 / 처리 중 / 완료 / 실패
+        (with the error), or not asked for yet."""
+        if not obj.pk:
+            return "-"
+        version = versioning.version_key(*REPORT_SCOPES)
+        rendition = obj.renditions.filter(version=version).first()
+        return rendition_state(rendition)
 
     @admin.display(description="주요사업(개)", ordering="_project_count")
     def project_count(self, obj):
@@ -269,3 +318,93 @@ class ProjectFinancingAdmin(SourceChoicesMixin, AuditedModelAdmin):
     @admin.display(description="재원", ordering="source")
     def source_display(self, obj):
         return obj.source_label
+
+
+def rendition_state(rendition: Rendition | None) -> str:
+    """A rendition's state in a clerk's words, with its times and the error if it failed."""
+    if rendition is None:
+        return "지금 자료로 만든 PDF가 아직 없습니다. 'PDF 만들기'를 누르거나 누군가 내려받으면 만들어집니다."
+    local = timezone.localtime
+    if rendition.status == Rendition.Status.DONE:
+        return format_html(
+            "{} ({} 완료, {}초 걸림)",
+            rendition.get_status_display(),
+            local(rendition.finished_at).strftime("%Y-%m-%d %H:%M"),
+            f"{rendition.seconds:.1f}",
+        )
+    if rendition.status == Rendition.Status.RUNNING:
+        return format_html(
+            "{} ({} 시작, {}번째 시도)",
+            rendition.get_status_display(),
+            local(rendition.started_at).strftime("%H:%M:%S"),
+            rendition.attempts,
+        )
+    if rendition.status == Rendition.Status.FAILED:
+        return format_html(
+            "{}: {} ({})",
+            rendition.get_status_display(),
+            rendition.error,
+            local(rendition.finished_at).strftime("%Y-%m-%d %H:%M"),
+        )
+    return format_html(
+        "{} ({} 요청, 작업자가 곧 시작합니다)",
+        rendition.get_status_display(),
+        local(rendition.requested_at).strftime("%H:%M:%S"),
+    )
+
+
+@admin.register(Rendition)
+class RenditionAdmin(admin.ModelAdmin):
+    """The PDFs workers made or are making, newest first: state, attempts, error, file."""
+
+    list_display = ["work_plan", "state", "attempts", "requested_at", "finished_at", "download"]
+    list_filter = ["status", "work_plan__year"]
+    list_select_related = ["work_plan"]
+    readonly_fields = [
+        "work_plan",
+        "version",
+        "status",
+        "attempts",
+        "error",
+        "requested_at",
+        "started_at",
+        "finished_at",
+        "download",
+    ]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="상태")
+    def state(self, obj):
+        return rendition_state(obj)
+
+    @admin.display(description="파일")
+    def download(self, obj):
+        if obj.status != Rendition.Status.DONE:
+            return "-"
+        url = reverse("admin:workplan_rendition_file", args=[obj.pk])
+        return format_html('<a href="{}">내려받기</a>', url)
+
+    def get_urls(self):
+        file_view = self.admin_site.admin_view(self.file_view)
+        return [
+            path("<int:object_id>/file/", file_view, name="workplan_rendition_file"),
+            *super().get_urls(),
+        ]
+
+    def file_view(self, request, object_id: int):
+        rendition = get_object_or_404(Rendition, pk=object_id, status=Rendition.Status.DONE)
+        if not self.has_view_permission(request, rendition):
+            raise PermissionDenied
+        try:
+            content = rendition.file.open("rb")
+        except FileNotFoundError:
+            raise Http404("저장소에 이 PDF 파일이 없습니다.") from None
+        return FileResponse(
+            content, content_type="application/pdf", as_attachment=True, filename=rendition.filename
+        )

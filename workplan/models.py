@@ -316,3 +316,53 @@ class ProjectFinancing(models.Model):
     def clean(self):
         if self.amount is not None and self.amount < 0:
             raise ValidationError({"amount": "소요재원은 0원 이상이어야 합니다."})
+
+
+class Rendition(models.Model):
+    """A work plan's PDF made from the records as they were at one data version: rendered
+    by a task (workplan/tasks.py), kept through Django's storage API, served as it is until
+    a record it shows changes. Output, not a record (settings.DERIVED_MODELS): no history,
+    no data version. One per plan and version, so one version is never rendered twice."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "대기"
+        RUNNING = "running", "처리 중"
+        DONE = "done", "완료"
+        FAILED = "failed", "실패"
+
+    work_plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="renditions", verbose_name="주요업무계획"
+    )
+    # common.versioning.version_key() of the report's scopes when it was asked for.
+    version = models.CharField("자료 버전", max_length=64)
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField("PDF 파일", upload_to="workplan/pdf/", blank=True)
+    filename = models.CharField("내려받을 파일 이름", max_length=200, blank=True)
+    error = models.TextField("오류", blank=True)
+    attempts = models.PositiveSmallIntegerField("시도 횟수", default=0)
+    requested_at = models.DateTimeField("요청 시각", auto_now_add=True)
+    started_at = models.DateTimeField("시작 시각", null=True, blank=True)
+    finished_at = models.DateTimeField("완료 시각", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "주요업무계획 PDF"
+        verbose_name_plural = "주요업무계획 PDF"
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work_plan", "version"], name="rendition_unique_version"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | ~Q(file=""), name="rendition_done_has_file"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.work_plan.year}년 주요업무계획 PDF ({self.get_status_display()})"
+
+    @property
+    def seconds(self) -> float | None:
+        """How long the last attempt took to render, once it finished."""
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Sum
 from council.models import Council
 from council.words import CouncilWords
 
-from .models import Project, ProjectFinancing, WorkPlan
+from .models import Project, ProjectFinancing, Rendition, WorkPlan
 
 # ---------------------------------------------------------------- work plans
 
@@ -18,6 +18,22 @@ from .models import Project, ProjectFinancing, WorkPlan
 def work_plan_years(council: Council | None = None) -> list[int]:
     plans = WorkPlan.objects.all() if council is None else WorkPlan.objects.filter(council=council)
     return sorted(plans.values_list("year", flat=True))
+
+
+def made_rendition(year: int, version: str) -> Rendition | None:
+    """The year's PDF made at this data version, if a worker made it: one query."""
+    return (
+        Rendition.objects.filter(
+            work_plan__year=year, version=version, status=Rendition.Status.DONE
+        )
+        .order_by("work_plan__council_id")
+        .first()
+    )
+
+
+def work_plan_of_year(year: int) -> WorkPlan | None:
+    """The year's work plan row alone (no projects)."""
+    return WorkPlan.objects.filter(year=year).order_by("council_id").first()
 
 
 def work_plan_for_year(year: int) -> WorkPlan | None:

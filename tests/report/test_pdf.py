@@ -134,7 +134,7 @@ def test_an_admin_edit_of_a_budget_amount_changes_the_next_download(plan_2023, a
     assert response.status_code == 302, response.content.decode()[:2000]
 
     after = admin_client.get("/workplan/2023.pdf")
-    text = squeeze(" ".join(pdf_pages(after.content)))
+    text = squeeze(" ".join(pdf_pages(after.getvalue())))
 
     assert after["X-Workplan-Cache"] == "miss"
     assert re.search(r"총계 4,478 3,669 809 22\.05%", text)

@@ -63,7 +63,7 @@ def test_pdf_download_has_a_korean_filename_and_cache_headers(plan_2023, client,
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content == FAKE_PDF
+    assert response.getvalue() == FAKE_PDF
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment; filename*=utf-8''")
     assert "%EA%B8%88%EC%B2%9C%EA%B5%AC%EC%9D%98%ED%9A%8C" in disposition  # 금천구의회
@@ -83,7 +83,7 @@ def test_an_unchanged_pdf_is_served_from_the_cache_without_rendering(
 
     assert counted_render.call_count == 1
     assert (first["X-Workplan-Cache"], second["X-Workplan-Cache"]) == ("miss", "hit")
-    assert second.content == FAKE_PDF
+    assert second.getvalue() == FAKE_PDF
 
 
 def test_any_edit_makes_the_next_download_fresh(plan_2023, client, counted_render):

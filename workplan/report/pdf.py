@@ -1,35 +1,28 @@
-"""The work plan's HTML and PDF, and the PDF's cache.
+"""The work plan's HTML and PDF.
 
 render_html() and render_pdf() make the document from a WorkPlanReport with the same
 templates (templates/workplan/); the PDF through WeasyPrint, with print.html loading
 static/css/workplan.css by file URL so the bundled NanumGothic TTFs are embedded (a relative
 URL without a base URL would be dropped silently and the host's fonts used instead).
 
-workplan_pdf() is what the view, the admin button and the command use: it serves the PDF
-from Django's default cache (the database table or Redis, shared by every process), keyed by
-the year and the data versions of the models the report reads (builder.REPORT_SCOPES), so a
-download after no edit costs a cache read, and an edit of any record it shows makes the
-next download fresh.
+The PDF is rendered by a worker, never inside a request (workplan/services.py: a rendition
+per data version of the models the report reads, builder.REPORT_SCOPES, kept in Django's
+default storage): a download after no edit costs two queries and a file read, and an edit of
+any record it shows makes the next download ask for a new one.
 """
 
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from common import versioning
-
-from .builder import REPORT_SCOPES, ReportNotFound, WorkPlanReport, build_report
+from .builder import ReportNotFound, WorkPlanReport
 
 STYLESHEET = "css/workplan.css"
-CACHE_SECONDS = 30 * 24 * 60 * 60  # the key changes with every edit; this only frees space
 
 
 def _static_path(name: str) -> Path:
@@ -96,52 +89,15 @@ def render_pdf(report: WorkPlanReport) -> bytes:
     )
 
 
-@dataclass(frozen=True)
-class CachedPDF:
-    year: int
-    content: bytes
-    filename: str  # the download's name, made with the council's name when rendered
-    version: str  # the data versions it was made from (also the ETag's basis)
-    rendered: bool  # False when served from the cache
-    seconds: float
-
-
-def cache_key(year: int, version: str) -> str:
-    return f"workplan:pdf:{year}:{version}"
-
-
 def pdf_filename(council_name: str, year: int) -> str:
     return f"{council_name}_{year - 1}_주요업무추진실적_및_{year}_주요업무계획.pdf"
 
 
-def workplan_pdf(year: int, version: str | None = None) -> CachedPDF:
-    """The year's PDF from the shared cache, rendered (and cached) only when the records
-    changed since it was made. Raises ReportNotFound for a year without a work plan.
-
-    A cache hit costs the version lookup and the cache read, nothing else: the file name is
-    cached with the PDF, and a year without a plan never gets an entry."""
-    started = time.perf_counter()
-    version = version or versioning.version_key(*REPORT_SCOPES)
-    key = cache_key(year, version)
-    hit = cache.get(key)
-    if hit is not None:
-        content, filename = hit
-        return CachedPDF(year, content, filename, version, False, time.perf_counter() - started)
-    report = build_report(year)
-    content = render_pdf(report)
-    filename = pdf_filename(report.council.name, year)
-    cache.set(key, (content, filename), CACHE_SECONDS)
-    return CachedPDF(year, content, filename, version, True, time.perf_counter() - started)
-
-
 __all__ = [
-    "CachedPDF",
     "keep_words",
     "ReportNotFound",
-    "cache_key",
     "pdf_filename",
     "render_html",
     "render_pdf",
     "stylesheet_url",
-    "workplan_pdf",
 ]

@@ -1,6 +1,7 @@
 """Erase school-visit applications kept longer than the council's retention period.
 
-Run it daily (cron or a systemd timer): `manage.py purge_visit_applications`.
+The task workers run it daily (outreach/tasks.py, scheduled by migration 0006); this
+command runs it at once.
 """
 
 from django.core.management.base import BaseCommand

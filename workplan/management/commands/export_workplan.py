@@ -8,9 +8,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workplan.report.builder import ReportNotFound, build_report
-from workplan.report.pdf import render_html, workplan_pdf
-from workplan.selectors import work_plan_years
+from common import versioning
+from workplan.report.builder import REPORT_SCOPES, ReportNotFound, build_report
+from workplan.report.pdf import render_html
+from workplan.selectors import work_plan_of_year, work_plan_years
+from workplan.services import RenditionFailed, rendition_made
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML"}
 
@@ -36,14 +38,22 @@ class Command(BaseCommand):
             raise CommandError(f"저장할 폴더 '{path.parent}'이(가) 없습니다.")
         try:
             if kind == "PDF":
-                content = workplan_pdf(year).content
-                path.write_bytes(content)
+                # The same PDF the site serves: made once per version, by whoever asks first.
+                plan = work_plan_of_year(year)
+                if plan is None:
+                    raise ReportNotFound(year)
+                version = versioning.version_key(*REPORT_SCOPES)
+                rendition = rendition_made(work_plan=plan, version=version)
+                with rendition.file.open("rb") as made:
+                    path.write_bytes(made.read())
             else:
                 content = render_html(build_report(year), for_print=True)
                 path.write_text(content, encoding="utf-8")
         except ReportNotFound:
             years = ", ".join(str(y) for y in work_plan_years()) or "없음"
             raise CommandError(f"{year}년 주요업무계획이 없습니다. 등록된 연도: {years}") from None
+        except RenditionFailed as failed:
+            raise CommandError(f"{year}년 주요업무계획 PDF를 만들지 못했습니다: {failed}") from None
         self.stdout.write(
             self.style.SUCCESS(f"{year}년 주요업무계획을 {kind} 파일로 저장했습니다: {path}")
         )

@@ -1,0 +1,11 @@
+"""Outreach's background tasks, run by Django Q2 workers (settings.Q_CLUSTER)."""
+
+from __future__ import annotations
+
+from . import services
+
+
+def purge_visit_applications() -> int:
+    """Daily (the schedule is made by migration 0006): erase school-visit applications kept
+    past the council's retention period. Returns how many were erased."""
+    return services.purge_visit_applications()

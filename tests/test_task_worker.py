@@ -1,0 +1,154 @@
+"""Background work survives a worker restart: a task a worker took and never finished (the
+machine lost power, the process was killed) is run again by the next worker, and none is
+lost. Real Django Q2 workers (`manage.py qcluster`) in their own process groups, on a
+database file of their own (only the queue's tables are needed); tasks run for real, not
+inside the test (DJANGO_TASKS_SYNC=0)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+def _env(database: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_TASKS_SYNC": "0",
+        # A task no worker finished is handed out again 4 s after it was taken.
+        "DJANGO_TASK_TIMEOUT": "3",
+        "DJANGO_TASK_RETRY": "4",
+    }
+
+
+def _manage(env, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        **kwargs,
+    )
+
+
+def _start_worker(env, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: killed whole, like a machine
+    )
+
+
+def _kill(worker: subprocess.Popen) -> None:
+    """The whole process group at once, as when the machine goes down."""
+    os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=30)
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    """SIGTERM to the worker, as a deploy or `systemctl stop` does; it stops its children."""
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=60)
+    finally:
+        if worker.poll() is None:
+            _kill(worker)
+
+
+def _wait_for(condition, seconds: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{what} within {seconds} s; worker log:\n{log.read_text()[-3000:]}")
+
+
+def test_a_task_in_flight_when_its_worker_is_killed_is_run_again_by_the_next(tmp_path):
+    env = _env(tmp_path / "queue.sqlite3")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    log = tmp_path / "worker.log"
+    _manage(env, "migrate", "django_q", "-v", "0")
+    _manage(env, "createcachetable")  # the workers keep their statistics in the cache
+    # Queued as the site queues work: into the database, no worker running yet.
+    _manage(
+        env,
+        "shell",
+        "-c",
+        "from django_q.tasks import async_task; "
+        f"async_task('tests.worker_tasks.slow_mark', {str(marks)!r}, 2.0, task_name='probe')",
+    )
+
+    first = _start_worker(env, log)
+    try:
+        _wait_for(lambda: any(marks.glob("started-*")), 60, "the first worker starts it", log)
+    finally:
+        _kill(first)  # mid-task: no chance to finish or hand it back
+    assert not (marks / "done").exists()
+
+    second = _start_worker(env, log)
+    try:
+        _wait_for(lambda: (marks / "done").exists(), 60, "the next worker finishes it", log)
+        assert len(list(marks.glob("started-*"))) == 2  # run again, from the start
+
+        # The queue is empty and the task is recorded once, as done.
+        def recorded() -> str:
+            return (
+                _manage(
+                    env,
+                    "shell",
+                    "-c",
+                    "from django_q.models import OrmQ, Success; "
+                    "print(OrmQ.objects.count(), list(Success.objects.values_list('name', flat=True)))",
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
+
+        _wait_for(lambda: recorded() == "0 ['probe']", 30, "the result is recorded", log)
+    finally:
+        _stop(second)
+
+
+def test_a_stopped_worker_finishes_its_task_or_leaves_it_for_the_next(tmp_path):
+    """A deploy stops workers with SIGTERM: the task in hand is not lost either way."""
+    env = _env(tmp_path / "queue.sqlite3")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    log = tmp_path / "worker.log"
+    _manage(env, "migrate", "django_q", "-v", "0")
+    _manage(env, "createcachetable")  # the workers keep their statistics in the cache
+    _manage(
+        env,
+        "shell",
+        "-c",
+        "from django_q.tasks import async_task; "
+        f"async_task('tests.worker_tasks.slow_mark', {str(marks)!r}, 1.0, task_name='probe')",
+    )
+    first = _start_worker(env, log)
+    _wait_for(lambda: any(marks.glob("started-*")), 60, "the first worker starts it", log)
+    _stop(first)
+
+    second = _start_worker(env, log)
+    try:
+        _wait_for(lambda: (marks / "done").exists(), 60, "the task is done", log)
+    finally:
+        _stop(second)

@@ -1,0 +1,170 @@
+"""Writes of the work plan's outputs: asking for a PDF and rendering it (the task's body).
+
+A PDF is made by a worker (workplan/tasks.py, Django Q2), never inside a request: a request
+asks for the rendition of the records' current version and gets the file once a worker made
+it. The same version is rendered once: the rendition row is unique per plan and version, its
+task is queued once, in the transaction that creates the row (the queue is a table of the
+same database), and a task taken by a worker that then died is run again by the next one
+(settings.Q_CLUSTER's retry).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django_q.tasks import async_task
+
+from .models import Rendition, WorkPlan
+from .report import pdf as report_pdf
+from .report.builder import build_report
+
+logger = logging.getLogger(__name__)
+
+# A failed rendition is tried again by the next download after this long (a clerk's button
+# tries again at once); one left "처리 중" by a worker that was stopped, after its time limit.
+RETRY_FAILED_AFTER = datetime.timedelta(minutes=10)
+# Renditions kept per plan besides the newest: earlier versions' files are removed
+# (renditions_prune, scheduled daily).
+KEPT_RENDITIONS = 3
+RENDER_TASK = "workplan.tasks.render_rendition"
+
+
+class RenditionFailed(Exception):
+    """A PDF that could not be made; the message says why."""
+
+
+def _stale_before(now: datetime.datetime) -> datetime.datetime:
+    return now - datetime.timedelta(seconds=settings.TASK_TIMEOUT + 60)
+
+
+def rendition_request(*, work_plan: WorkPlan, version: str, again: bool = False) -> Rendition:
+    """The plan's PDF at this data version, asked for: an existing rendition as it is (made,
+    waiting for a worker, or being made), otherwise a new one queued. A failed one is queued
+    again once RETRY_FAILED_AFTER has passed, or at once with `again` (a clerk's button); so
+    is one left "처리 중" past the task time limit by a worker that stopped. Returns at once
+    (with tasks run inside the request, as in tests, the rendition comes back made)."""
+    now = timezone.now()
+    failed_before = now if again else now - RETRY_FAILED_AFTER
+    with transaction.atomic():
+        rendition, created = Rendition.objects.get_or_create(work_plan=work_plan, version=version)
+        # One conditional UPDATE: of two requests at once, one queues it again.
+        queue = created or bool(
+            Rendition.objects.filter(pk=rendition.pk)
+            .filter(
+                Q(status=Rendition.Status.FAILED, finished_at__lte=failed_before)
+                | Q(status=Rendition.Status.RUNNING, started_at__lt=_stale_before(now))
+            )
+            .update(status=Rendition.Status.QUEUED, error="", requested_at=now)
+        )
+        if queue:
+            # The queue is a table of this database: the task is queued with the row.
+            async_task(
+                RENDER_TASK,
+                rendition.pk,
+                task_name=f"workplan-pdf-{rendition.pk}",
+                group="workplan-pdf",
+            )
+    rendition.refresh_from_db()
+    return rendition
+
+
+def rendition_lost(*, rendition: Rendition) -> Rendition:
+    """A made rendition whose file the storage no longer has: recorded as failed, and
+    queued again."""
+    Rendition.objects.filter(pk=rendition.pk).update(
+        status=Rendition.Status.FAILED,
+        file="",
+        error="저장소에 PDF 파일이 없어 다시 만듭니다.",
+        finished_at=timezone.now(),
+    )
+    return rendition_request(work_plan=rendition.work_plan, version=rendition.version, again=True)
+
+
+def render_rendition(rendition_id: int) -> str:
+    """Render a queued rendition (the task's body): build the report from the records, make
+    the PDF, keep it in the default storage. Run again after a worker died halfway, it starts
+    over; a rendition already made or failed meanwhile is left alone. An error is recorded
+    on the rendition (the admin shows it) and raised, so the task is recorded as failed."""
+    claimed = Rendition.objects.filter(
+        pk=rendition_id, status__in=[Rendition.Status.QUEUED, Rendition.Status.RUNNING]
+    ).update(
+        status=Rendition.Status.RUNNING,
+        started_at=timezone.now(),
+        finished_at=None,
+        attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return "skipped"
+    rendition = Rendition.objects.select_related("work_plan__council").get(pk=rendition_id)
+    plan = rendition.work_plan
+    try:
+        content = report_pdf.render_pdf(build_report(plan.year))
+        name = f"{plan.council_id}-{plan.year}-{rendition.pk}.pdf"
+        stored = rendition.file.storage.save(
+            rendition.file.field.generate_filename(rendition, name), ContentFile(content)
+        )
+    except Exception as error:
+        Rendition.objects.filter(pk=rendition_id).update(
+            status=Rendition.Status.FAILED,
+            error=f"{type(error).__name__}: {error}"[:2000],
+            finished_at=timezone.now(),
+        )
+        logger.exception("work plan PDF %s failed", rendition_id)
+        raise
+    Rendition.objects.filter(pk=rendition_id).update(
+        status=Rendition.Status.DONE,
+        file=stored,
+        filename=report_pdf.pdf_filename(plan.council.name, plan.year),
+        error="",
+        finished_at=timezone.now(),
+    )
+    return stored
+
+
+def rendition_made(*, work_plan: WorkPlan, version: str, wait: float = 120.0) -> Rendition:
+    """The plan's PDF at this version, made before returning (for commands, which wait): a
+    queued one is rendered in this process (its task then finds it made), one a worker is
+    making is waited for up to `wait` seconds. Raises RenditionFailed with the error."""
+    rendition = rendition_request(work_plan=work_plan, version=version, again=True)
+    deadline = time.monotonic() + wait
+    while rendition.status not in (Rendition.Status.DONE, Rendition.Status.FAILED):
+        if rendition.status == Rendition.Status.QUEUED:
+            try:
+                render_rendition(rendition.pk)
+            except Exception:  # noqa: BLE001 - recorded on the rendition, reported below
+                pass
+        elif time.monotonic() > deadline:
+            raise RenditionFailed(f"{wait:.0f}초 안에 PDF가 만들어지지 않았습니다.")
+        else:
+            time.sleep(0.5)
+        rendition.refresh_from_db()
+    if rendition.status == Rendition.Status.FAILED:
+        raise RenditionFailed(rendition.error)
+    return rendition
+
+
+def renditions_prune(*, keep: int = KEPT_RENDITIONS) -> int:
+    """Remove the files and rows of renditions older than each plan's `keep` newest made
+    ones (the versions nobody is served any more). Returns how many were removed."""
+    removed = 0
+    for plan_id in Rendition.objects.values_list("work_plan_id", flat=True).distinct():
+        made = Rendition.objects.filter(work_plan_id=plan_id, status=Rendition.Status.DONE)
+        kept = list(made.order_by("-finished_at").values_list("pk", flat=True)[:keep])
+        old = (
+            Rendition.objects.filter(work_plan_id=plan_id)
+            .exclude(pk__in=kept)
+            .exclude(status__in=[Rendition.Status.QUEUED, Rendition.Status.RUNNING])
+        )
+        for rendition in old:
+            if rendition.file:
+                rendition.file.delete(save=False)
+            rendition.delete()
+            removed += 1
+    return removed

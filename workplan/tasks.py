@@ -1,0 +1,16 @@
+"""The work plan's background tasks, run by Django Q2 workers (settings.Q_CLUSTER): each
+is a plain function a worker imports by its dotted path, and calls one service."""
+
+from __future__ import annotations
+
+from . import services
+
+
+def render_rendition(rendition_id: int) -> str:
+    """Render one queued PDF (services.rendition_request queues it)."""
+    return services.render_rendition(rendition_id)
+
+
+def prune_renditions() -> int:
+    """Daily: drop the files of PDFs of versions nobody is served any more."""
+    return services.renditions_prune()
