@@ -122,9 +122,10 @@ def _prune_empty(node: BudgetNode) -> None:
 
 
 def budget_years(council: Council) -> list[int]:
-    return sorted(
-        set(BudgetAmount.objects.filter(item__council=council).values_list("year", flat=True))
-    )
+    """The years with an amount, each once (the database removes the duplicates, not a
+    read of every amount of every year). One query."""
+    amounts = BudgetAmount.objects.filter(item__council=council)
+    return list(amounts.order_by("year").values_list("year", flat=True).distinct())
 
 
 # ---------------------------------------------------------------- charts

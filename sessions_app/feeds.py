@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) feeds of the schedule, built with the `icalendar` package.
+"""iCalendar (RFC 5545) feeds of the schedule.
 
 - every session, or one, as an all-day event: DTSTART;VALUE=DATE is the first day and DTEND
   the day after the last (DTEND is exclusive in RFC 5545), so 2. 14. ~ 2. 23. is
@@ -23,23 +23,31 @@ sitting-242-budget-1@…), never from the request's host or a database id, so a
 subscriber's calendar app recognises the same event after an edit, a reload or a move.
 DTSTAMP is the time the schedule's records last changed, so the feed is byte-for-byte the
 same until something changes (and caches well).
+
+The feed is written as text here, line by line, as the `icalendar` package writes it
+(the same properties in the same order, TEXT escaped and lines folded at 75 octets the
+same way; tests/sessions_app/test_ical.py parses it back with the package): building one
+icalendar object per property made the full feed of twenty years take seconds. The one
+part still made by the package is the VTIMEZONE of Asia/Seoul, once per process.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
-from icalendar import Calendar, Event
+from icalendar import Timezone
+from icalendar.parser import escape_char
 
 from common import figures
 from council.models import Council
 
-from . import selectors
-from .models import Body, Session, Sitting
+from .models import Session, Sitting
+from .selectors import FeedBody, FeedItem, FeedSession, FeedSitting
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 ONE_DAY = datetime.timedelta(days=1)
@@ -49,26 +57,114 @@ SITTING_LENGTH = datetime.timedelta(hours=2)
 # build_absolute_uri-like: a site path → an absolute URL ("/sessions/242/" → "https://…").
 Absolute = Callable[[str], str]
 
+# ---------------------------------------------------------------- content lines
 
-def _calendar(name: str, description: str) -> Calendar:
-    cal = Calendar()
-    cal.add("prodid", "-//의정 포털//회기 일정//KO")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-caldesc", description)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    return cal
+CRLF = b"\r\n"
+FOLD = b"\r\n "
+LINE_OCTETS = 74  # RFC 5545: at most 75 octets a line; icalendar folds before the 75th
 
 
-def _finish(cal: Calendar) -> bytes:
-    # The VTIMEZONE of every TZID used (Asia/Seoul), as RFC 5545 asks.
-    cal.add_missing_timezones()
-    return cal.to_ical()
+def _fold(line: str) -> bytes:
+    """A content line in UTF-8, folded as icalendar folds it: each piece as many whole
+    characters as fit in 74 octets, the next piece on a new line after one space."""
+    data = line.encode()
+    if len(data) <= LINE_OCTETS:
+        return data
+    pieces = []
+    start = 0
+    while len(data) - start > LINE_OCTETS:
+        cut = start + LINE_OCTETS
+        while 0x80 <= data[cut] < 0xC0:  # never inside a character: back to its first byte
+            cut -= 1
+        pieces.append(data[start:cut])
+        start = cut
+    pieces.append(data[start:])
+    return FOLD.join(pieces)
 
 
-def event_status(session: Session) -> str:
+def _text(name: str, value: str) -> bytes:
+    """A TEXT property (SUMMARY, DESCRIPTION …), escaped."""
+    return _fold(f"{name}:{escape_char(value)}")
+
+
+def _stamp(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _when_value(name: str, value: datetime.date | datetime.datetime) -> bytes:
+    """DTSTART / DTEND: a day (VALUE=DATE) or a local time with its TZID."""
+    if isinstance(value, datetime.datetime):
+        zone = str(value.tzinfo)
+        return f"{name};TZID={zone}:{value:%Y%m%dT%H%M%S}".encode()
+    return f"{name};VALUE=DATE:{value:%Y%m%d}".encode()
+
+
+@functools.cache
+def _vtimezone(tzid: str) -> bytes:
+    """The VTIMEZONE of a zone, as icalendar makes it (made once per process)."""
+    return Timezone.from_tzid(tzid).to_ical().rstrip(CRLF)
+
+
+def _calendar(name: str, description: str, events: list[bytes], *, timed: bool) -> bytes:
+    """The VCALENDAR around the events, with the VTIMEZONE of Seoul when an event names
+    it (RFC 5545 asks for the definition of every TZID used)."""
+    lines = [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        _text("PRODID", "-//의정 포털//회기 일정//KO"),
+        b"CALSCALE:GREGORIAN",
+        b"METHOD:PUBLISH",
+        _text("X-WR-CALDESC", description),
+        _text("X-WR-CALNAME", name),
+        _text("X-WR-TIMEZONE", settings.TIME_ZONE),
+        *events,
+    ]
+    if timed:
+        lines.append(_vtimezone(settings.TIME_ZONE))
+    lines.append(b"END:VCALENDAR")
+    return CRLF.join(lines) + CRLF
+
+
+def _event(
+    *,
+    summary: str,
+    start: datetime.date | datetime.datetime,
+    end: datetime.date | datetime.datetime,
+    stamp: str,
+    uid: str,
+    category: str,
+    description: str,
+    location: str,
+    status: str,
+    url: str,
+) -> bytes:
+    """One VEVENT, its properties in icalendar's order (SUMMARY, DTSTART, DTEND, DTSTAMP,
+    UID, then the others alphabetically)."""
+    lines = [
+        b"BEGIN:VEVENT",
+        _text("SUMMARY", summary),
+        _when_value("DTSTART", start),
+        _when_value("DTEND", end),
+        f"DTSTAMP:{stamp}".encode(),
+        _text("UID", uid),
+        _text("CATEGORIES", category),
+        _text("DESCRIPTION", description),
+    ]
+    if location:
+        lines.append(_text("LOCATION", location))
+    lines += [
+        f"STATUS:{status}".encode(),
+        b"TRANSP:TRANSPARENT",  # a session or sitting does not make a citizen busy
+        _fold(f"URL:{url}"),
+        b"END:VEVENT",
+    ]
+    return CRLF.join(lines)
+
+
+# ---------------------------------------------------------------- events of the schedule
+
+
+def event_status(session: Session | FeedSession) -> str:
     """STATUS of a session's events: TENTATIVE while its dates are only planned."""
     if session.date_status == Session.DateStatus.PLANNED:
         return "TENTATIVE"
@@ -79,71 +175,95 @@ def _uid(council: Council, local: str) -> str:
     return f"{local}@{council.calendar_uid_domain or settings.CALENDAR_UID_DOMAIN}"
 
 
-def _agenda_lines(items) -> list[str]:
+def _agenda_lines(items: Iterable[FeedItem]) -> list[str]:
     lines = []
     for item in items:
-        bodies = ", ".join(body.short_name for body in item.bodies.all())
+        bodies = ", ".join(item.bodies)
         lines.append(f"- {item.title}" + (f" ({bodies})" if bodies else ""))
     return lines
 
 
-def session_summary(council: Council, session: Session) -> str:
+def session_summary(council: Council, session: Session | FeedSession) -> str:
     """ "제242회 <의회명> 임시회"."""
     return f"제{session.number}회 {council.name} {session.get_kind_display()}"
 
 
-def session_event(
-    council: Council, session: Session, *, absolute: Absolute, stamp: datetime.datetime
-) -> Event:
-    """An all-day event for a session (fetched with its agenda: sessions_with_agenda)."""
-    url = absolute(reverse("sessions_app:session", args=[session.number]))
-    days = selectors.session_days(session)
+class _Sessions:
+    """What every event of a session shares (its page's address, summary and status),
+    worked out once per session however many sittings it has."""
+
+    def __init__(self, council: Council, absolute: Absolute):
+        self.council = council
+        self.absolute = absolute
+        self.base = reverse("sessions_app:session", args=[0]).removesuffix("0/")
+        self._known: dict[int, tuple[str, str, str]] = {}
+
+    def of(self, session: FeedSession) -> tuple[str, str, str]:
+        """(url, summary, status) of a session."""
+        known = self._known.get(session.pk)
+        if known is None:
+            url = self.absolute(f"{self.base}{session.number}/")
+            known = (url, session_summary(self.council, session), event_status(session))
+            self._known[session.pk] = known
+        return known
+
+
+def _session_event(shared: _Sessions, session: FeedSession, stamp: str) -> bytes:
+    """An all-day event for a session."""
+    url, summary, status = shared.of(session)
+    days = figures.days_inclusive(session.first_day, session.last_day)
     period = figures.format_period(session.first_day, session.last_day)
     description = [f"{period}, {days}일간"]
-    agenda = _agenda_lines(session.agenda_items.all())
+    agenda = _agenda_lines(session.agenda)
     if agenda:
         description += ["", "주요 안건", *agenda]
     description += ["", f"자세히 보기: {url}"]
-
-    event = Event()
-    event.add("uid", _uid(council, f"session-{session.number}"))
-    event.add("dtstamp", stamp)
-    event.add("dtstart", session.first_day)
-    event.add("dtend", session.last_day + ONE_DAY)
-    event.add("summary", session_summary(council, session))
-    event.add("description", "\n".join(description))
-    event.add("url", url)
-    event.add("transp", "TRANSPARENT")  # a session does not make a citizen busy all day
-    event.add("categories", [session.get_kind_display()])
-    event.add("status", event_status(session))
-    return event
+    return _event(
+        summary=summary,
+        start=session.first_day,
+        end=session.last_day + ONE_DAY,
+        stamp=stamp,
+        uid=_uid(shared.council, f"session-{session.number}"),
+        category=session.get_kind_display(),
+        description="\n".join(description),
+        location="",
+        status=status,
+        url=url,
+    )
 
 
 def sessions_calendar(
     council: Council,
-    sessions: Iterable[Session],
+    sessions: Iterable[FeedSession],
     *,
     absolute: Absolute,
     stamp: datetime.datetime,
     name: str | None = None,
 ) -> bytes:
-    cal = _calendar(
+    """Each session (selectors.feed_sessions) followed by its sittings."""
+    shared = _Sessions(council, absolute)
+    when = _stamp(stamp)
+    events = []
+    timed = False
+    for session in sessions:
+        events.append(_session_event(shared, session, when))
+        for sitting in session.sittings:
+            events.append(_sitting_event(shared, sitting, when))
+            timed = timed or sitting.starts_at is not None
+    return _calendar(
         name or f"{council.name} 회기 일정",
         f"{council.name}의 정례회·임시회 일정과 주요 안건",
+        events,
+        timed=timed,
     )
-    for session in sessions:
-        cal.add_component(session_event(council, session, absolute=absolute, stamp=stamp))
-        for sitting in session.sittings.all():
-            cal.add_component(sitting_event(council, sitting, absolute=absolute, stamp=stamp))
-    return _finish(cal)
 
 
-def sitting_summary(council: Council, sitting: Sitting) -> str:
+def sitting_summary(council: Council, sitting: Sitting | FeedSitting) -> str:
     """ "제242회 <의회명> 임시회 예산결산특별위원회 제1차"."""
     return f"{session_summary(council, sitting.session)} {sitting.body.name} 제{sitting.number}차"
 
 
-def sitting_time(sitting: Sitting) -> tuple[datetime.date | datetime.datetime, ...]:
+def sitting_time(sitting: Sitting | FeedSitting) -> tuple[datetime.date | datetime.datetime, ...]:
     """DTSTART and DTEND of a sitting: Seoul times when it has a start time, else its day
     and the next (all day)."""
     if sitting.starts_at is None:
@@ -157,7 +277,7 @@ def sitting_time(sitting: Sitting) -> tuple[datetime.date | datetime.datetime, .
     return start, end
 
 
-def _when(sitting: Sitting) -> str:
+def _when(sitting: FeedSitting) -> str:
     """ "2023. 3. 22.(수) 10:00~12:00" (an end time only when recorded)."""
     text = figures.format_day(sitting.date)
     if sitting.starts_at is not None:
@@ -167,17 +287,13 @@ def _when(sitting: Sitting) -> str:
     return text
 
 
-def sitting_event(
-    council: Council,
-    sitting: Sitting,
-    *,
-    absolute: Absolute,
-    stamp: datetime.datetime,
-    agenda_items: Iterable = (),
-) -> Event:
+def _sitting_event(
+    shared: _Sessions, sitting: FeedSitting, stamp: str, agenda_items: Iterable[FeedItem] = ()
+) -> bytes:
     session = sitting.session
-    url = absolute(reverse("sessions_app:session", args=[session.number]))
-    description = [f"{_when(sitting)} {sitting.body.name} 제{sitting.number}차"]
+    body = sitting.body
+    url, session_title, status = shared.of(session)
+    description = [f"{_when(sitting)} {body.name} 제{sitting.number}차"]
     location = sitting.location
     if location:
         description.append(f"장소: {location}")
@@ -187,48 +303,41 @@ def sitting_event(
     if sitting.minutes_url:
         description += ["", f"회의록: {sitting.minutes_url}"]
     description += ["", f"회기 자세히 보기: {url}"]
-
-    event = Event()
-    event.add(
-        "uid", _uid(council, f"sitting-{session.number}-{sitting.body.slug}-{sitting.number}")
-    )
-    event.add("dtstamp", stamp)
     start, end = sitting_time(sitting)
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("summary", sitting_summary(council, sitting))
-    event.add("description", "\n".join(description))
-    if location:
-        event.add("location", location)
-    event.add("url", url)
-    event.add("transp", "TRANSPARENT")
-    event.add("categories", [sitting.body.short_name])
-    event.add("status", event_status(session))
-    return event
+    return _event(
+        summary=f"{session_title} {body.name} 제{sitting.number}차",
+        start=start,
+        end=end,
+        stamp=stamp,
+        uid=_uid(shared.council, f"sitting-{session.number}-{body.slug}-{sitting.number}"),
+        category=body.short_name,
+        description="\n".join(description),
+        location=location,
+        status=status,
+        url=url,
+    )
 
 
 def body_calendar(
     council: Council,
-    body: Body,
-    sittings: Iterable[Sitting],
+    body: FeedBody,
+    sittings: Iterable[FeedSitting],
     *,
     absolute: Absolute,
     stamp: datetime.datetime,
 ) -> bytes:
     """The sittings of one body (fetched with selectors.body_sittings)."""
     whose = f"{body.name}(각 상임위원회 포함)" if body.gathers_committees else body.name
-    cal = _calendar(
+    shared = _Sessions(council, absolute)
+    when = _stamp(stamp)
+    events = []
+    timed = False
+    for sitting in sittings:
+        events.append(_sitting_event(shared, sitting, when, agenda_items=sitting.agenda))
+        timed = timed or sitting.starts_at is not None
+    return _calendar(
         f"{council.name} {body.name} 회의 일정",
         f"{council.name} {whose}의 회의(차수) 일정",
+        events,
+        timed=timed,
     )
-    for sitting in sittings:
-        cal.add_component(
-            sitting_event(
-                council,
-                sitting,
-                absolute=absolute,
-                stamp=stamp,
-                agenda_items=sitting.session.body_agenda_items,
-            )
-        )
-    return _finish(cal)

@@ -169,13 +169,16 @@ def calendar_feed(request):
 @cached_page(*FEED_SCOPES, vary=by_host)
 def session_feed(request, number: int):
     council = council_or_404()
-    session = _session_or_404(council, number)
+    found = selectors.feed_sessions(council, number=number)
+    if not found:
+        raise Http404(f"제{number}회 회기는 없습니다.")
+    (session,) = found
     content = feeds.sessions_calendar(
         council,
-        [session],
+        found,
         absolute=request.build_absolute_uri,
         stamp=selectors.schedule_changed_at(*FEED_SCOPES),
-        name=f"{council.name} {session}",
+        name=f"{council.name} 제{session.number}회 {session.get_kind_display()}",
     )
     return _ics_response(content, f"session-{session.number}.ics")
 

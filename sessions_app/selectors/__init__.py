@@ -8,6 +8,10 @@ from .calendar import (
     year_calendar,
 )
 from .feeds import (
+    FeedBody,
+    FeedItem,
+    FeedSession,
+    FeedSitting,
     body_sittings,
     feed_bodies,
     feed_sessions,
@@ -115,4 +119,8 @@ __all__ = [
     "schedule_changed_at",
     "feed_bodies",
     "feed_sessions",
+    "FeedBody",
+    "FeedItem",
+    "FeedSession",
+    "FeedSitting",
 ]
