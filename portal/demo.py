@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from budget.models import BudgetAmount, BudgetItem
 from common import versioning
+from common.korean import particle
 from council.models import Committee, Council, SecretariatUnit, StaffQuota, StaffTable, Term
 from outreach.models import PRChannel, PressCoverage, PRFigure, PRTarget, PRYear
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
@@ -868,7 +869,7 @@ class DemoBuilder:
                     project=project,
                     kind=Sect.OVERVIEW,
                     heading="배경 및 목적",
-                    body=f"- {title}을 위한 {year}년 사업 (예시 데이터)",
+                    body=f"- {particle(title, '을/를')} 위한 {year}년 사업 (예시 데이터)",
                     order=10,
                 ),
                 ProjectSection(

@@ -60,6 +60,9 @@ def records(seeded):
         pupils=25,
     )
     RateCounter.objects.take("visit-apply", "203.0.113.1", limit=5, seconds=3600)
+    from workplan.models import Rendition, WorkPlan
+
+    Rendition.objects.create(work_plan=WorkPlan.objects.order_by("pk").first(), version="v1")
     Group.objects.get_or_create(name="의사팀")  # roles may already exist (audit app)
     return seeded
 
