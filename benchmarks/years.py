@@ -54,9 +54,8 @@ def measure(years: int, runs: int, pdf: bool) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings, setup_test_environment
 
-    from common import versioning
     from portal import demo
-    from workplan.report.builder import REPORT_SCOPES
+    from workplan.report.builder import report_version
     from workplan.selectors import work_plan_of_year
     from workplan.services import rendition_made
 
@@ -79,7 +78,7 @@ def measure(years: int, runs: int, pdf: bool) -> dict:
         if pdf:
             # A worker renders it once; every download after that gets the stored file.
             plan = work_plan_of_year(year)
-            rendition_made(work_plan=plan, version=versioning.version_key(*REPORT_SCOPES))
+            rendition_made(work_plan=plan, version=report_version())
             urls.append((f"/workplan/{year}.pdf", f"/workplan/{year}.pdf (cached)", 200))
         for path, key, status in urls:
             response = client.get(path)  # warm-up: imports, template compilation

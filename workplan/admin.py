@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from common import versioning
 from common.admin import AuditedModelAdmin, won
 from common.forms import MONEY_FIELDS
 from council.selectors import the_council
@@ -32,7 +31,7 @@ from .models import (
     Rendition,
     WorkPlan,
 )
-from .report.builder import REPORT_SCOPES
+from .report.builder import report_version
 from .services import rendition_request
 
 
@@ -74,8 +73,7 @@ class WorkPlanAdmin(AuditedModelAdmin):
         plan = get_object_or_404(WorkPlan, pk=object_id)
         if not self.has_change_permission(request, plan):
             raise PermissionDenied
-        version = versioning.version_key(*REPORT_SCOPES)
-        rendition = rendition_request(work_plan=plan, version=version, again=True)
+        rendition = rendition_request(work_plan=plan, version=report_version(), again=True)
         if rendition.status == Rendition.Status.DONE:
             messages.success(
                 request, "지금 자료로 만든 PDF가 이미 있습니다. 바로 내려받을 수 있습니다."
@@ -95,8 +93,7 @@ class WorkPlanAdmin(AuditedModelAdmin):
         (with the error), or not asked for yet."""
         if not obj.pk:
             return "-"
-        version = versioning.version_key(*REPORT_SCOPES)
-        rendition = obj.renditions.filter(version=version).first()
+        rendition = obj.renditions.filter(version=report_version()).first()
         return rendition_state(rendition)
 
     @admin.display(description="주요사업(개)", ordering="_project_count")

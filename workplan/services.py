@@ -41,7 +41,9 @@ class RenditionFailed(Exception):
 
 
 def _stale_before(now: datetime.datetime) -> datetime.datetime:
-    return now - datetime.timedelta(seconds=settings.TASK_TIMEOUT + 60)
+    """A rendition still "처리 중" from before this was taken by a worker that stopped: by
+    now the queue has handed its task out again (settings.Q_CLUSTER's retry)."""
+    return now - datetime.timedelta(seconds=settings.Q_CLUSTER["retry"])
 
 
 def rendition_request(*, work_plan: WorkPlan, version: str, again: bool = False) -> Rendition:

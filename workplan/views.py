@@ -8,13 +8,12 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from common import versioning
 from common.caching import cached_page
 from council.models import SecretariatUnit
 from council.selectors import PAGE_INFO_SCOPES, page_info
 
 from .models import Rendition
-from .report.builder import REPORT_SCOPES, ReportNotFound, build_report
+from .report.builder import REPORT_SCOPES, ReportNotFound, build_report, report_version
 from .selectors import made_rendition, work_plan_of_year, work_plan_years
 from .services import rendition_lost, rendition_request
 
@@ -70,7 +69,7 @@ def workplan_pdf_view(request, year: int):
     (the first download after an edit), a page that says so: 202 Accepted, Retry-After."""
     _check_year(year)
     # The version first: a made PDF then costs this query, the rendition's and the file.
-    version = versioning.version_key(*PDF_SCOPES)
+    version = report_version()  # the version of PDF_SCOPES
     etag = '"' + hashlib.sha256(f"{year}:{version}".encode()).hexdigest()[:32] + '"'
     rendition = made_rendition(year, version)
     made_before = rendition is not None

@@ -20,7 +20,7 @@ from typing import Any
 
 from budget.models import BudgetAmount, BudgetItem
 from budget.selectors import BudgetComparison, budget_comparison
-from common import figures
+from common import figures, versioning
 from council import models as council_models
 from council.selectors import CouncilOverview, StaffOverview, council_overview, staff_table
 from outreach import models as outreach_models
@@ -79,6 +79,13 @@ REPORT_SCOPES = (
     outreach_models.RoomRentalYear,
     outreach_models.StudyEvent,
 )
+
+
+def report_version() -> str:
+    """The data version of everything the work plan shows (one query): a PDF made at this
+    version shows the records as they are now."""
+    return versioning.version_key(*REPORT_SCOPES)
+
 
 Kind = ProjectExhibit.Kind
 SECTION_ORDER = [k for k, _ in ProjectSection.Kind.choices]

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from common import versioning
-from workplan.report.builder import REPORT_SCOPES, ReportNotFound, build_report
+from workplan.report.builder import ReportNotFound, build_report, report_version
 from workplan.report.pdf import render_html
 from workplan.selectors import work_plan_of_year, work_plan_years
 from workplan.services import RenditionFailed, rendition_made
@@ -42,8 +41,7 @@ class Command(BaseCommand):
                 plan = work_plan_of_year(year)
                 if plan is None:
                     raise ReportNotFound(year)
-                version = versioning.version_key(*REPORT_SCOPES)
-                rendition = rendition_made(work_plan=plan, version=version)
+                rendition = rendition_made(work_plan=plan, version=report_version())
                 with rendition.file.open("rb") as made:
                     path.write_bytes(made.read())
             else:
