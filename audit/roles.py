@@ -224,6 +224,19 @@ def rename_role_groups(*, apps=None) -> RoleSyncReport:
     return report
 
 
+def apply_roles_in_migration(apps, schema_editor=None) -> None:
+    """apply_roles() from a data migration: the permissions of every model migrated so far
+    are created first (Django makes them only after the whole migrate), so the groups get
+    them on the very first migrate too."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    apply_roles(apps=apps, strict=False)
+
+
 def apply_roles(*, apps=None, strict: bool = True) -> RoleSyncReport:
     """Create the groups, name them after the council's teams, and give each exactly the
     permissions of ROLE_PERMISSIONS.

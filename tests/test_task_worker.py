@@ -72,6 +72,27 @@ def _stop(worker: subprocess.Popen) -> None:
             _kill(worker)
 
 
+def _queue(tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
+    """A database of the queue's own tables, a folder for the task's marks, the workers' log."""
+    env = _env(tmp_path / "queue.sqlite3")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    _manage(env, "migrate", "django_q", "-v", "0")
+    _manage(env, "createcachetable")  # the workers keep their statistics in the cache
+    return env, marks, tmp_path / "worker.log"
+
+
+def _queue_probe(env, marks: Path, *, seconds: float) -> None:
+    """Queued as the site queues work: into the database, whether a worker runs or not."""
+    _manage(
+        env,
+        "shell",
+        "-c",
+        "from django_q.tasks import async_task; "
+        f"async_task('tests.worker_tasks.slow_mark', {str(marks)!r}, {seconds}, task_name='probe')",
+    )
+
+
 def _wait_for(condition, seconds: float, what: str, log: Path) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -82,20 +103,9 @@ def _wait_for(condition, seconds: float, what: str, log: Path) -> None:
 
 
 def test_a_task_in_flight_when_its_worker_is_killed_is_run_again_by_the_next(tmp_path):
-    env = _env(tmp_path / "queue.sqlite3")
-    marks = tmp_path / "marks"
-    marks.mkdir()
-    log = tmp_path / "worker.log"
-    _manage(env, "migrate", "django_q", "-v", "0")
-    _manage(env, "createcachetable")  # the workers keep their statistics in the cache
-    # Queued as the site queues work: into the database, no worker running yet.
-    _manage(
-        env,
-        "shell",
-        "-c",
-        "from django_q.tasks import async_task; "
-        f"async_task('tests.worker_tasks.slow_mark', {str(marks)!r}, 2.0, task_name='probe')",
-    )
+    env, marks, log = _queue(tmp_path)
+    # No worker running yet.
+    _queue_probe(env, marks, seconds=2.0)
 
     first = _start_worker(env, log)
     try:
@@ -130,19 +140,8 @@ def test_a_task_in_flight_when_its_worker_is_killed_is_run_again_by_the_next(tmp
 
 def test_a_stopped_worker_finishes_its_task_or_leaves_it_for_the_next(tmp_path):
     """A deploy stops workers with SIGTERM: the task in hand is not lost either way."""
-    env = _env(tmp_path / "queue.sqlite3")
-    marks = tmp_path / "marks"
-    marks.mkdir()
-    log = tmp_path / "worker.log"
-    _manage(env, "migrate", "django_q", "-v", "0")
-    _manage(env, "createcachetable")  # the workers keep their statistics in the cache
-    _manage(
-        env,
-        "shell",
-        "-c",
-        "from django_q.tasks import async_task; "
-        f"async_task('tests.worker_tasks.slow_mark', {str(marks)!r}, 1.0, task_name='probe')",
-    )
+    env, marks, log = _queue(tmp_path)
+    _queue_probe(env, marks, seconds=1.0)
     first = _start_worker(env, log)
     _wait_for(lambda: any(marks.glob("started-*")), 60, "the first worker starts it", log)
     _stop(first)

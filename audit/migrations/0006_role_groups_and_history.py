@@ -17,9 +17,7 @@ GROUPS_BEFORE = {
 def groups_to_roles(apps, schema_editor):
     """Record which group is each role's, then name each after the council's team of the
     role and give it the table's permissions (audit/roles.py)."""
-    from django.contrib.auth.management import create_permissions
-
-    from audit.roles import apply_roles
+    from audit.roles import apply_roles_in_migration
 
     Group = apps.get_model("auth", "Group")
     RoleGroup = apps.get_model("audit", "RoleGroup")
@@ -27,11 +25,7 @@ def groups_to_roles(apps, schema_editor):
         group = Group.objects.filter(name=name).first()
         if group is not None and not RoleGroup.objects.filter(role=role).exists():
             RoleGroup.objects.create(role=role, group=group)
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    apply_roles(apps=apps, strict=False)
+    apply_roles_in_migration(apps)
 
 
 class Migration(migrations.Migration):

@@ -5,15 +5,9 @@ from django.db import migrations
 
 
 def apply_roles_again(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from audit.roles import apply_roles_in_migration
 
-    from audit.roles import apply_roles
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    apply_roles(apps=apps, strict=False)
+    apply_roles_in_migration(apps)
 
 
 class Migration(migrations.Migration):
