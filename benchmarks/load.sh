@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-2s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 # wrk threads: one per CPU, at most 4 (more would only compete with gunicorn for the CPUs).
 THREADS="${THREADS:-$(n=$(nproc); echo $((n < 4 ? n : 4)))}"
@@ -25,7 +26,7 @@ PG_SERVER="${PG_SERVER:-postgres://postgres@127.0.0.1:5432}"
 BENCH_DB="${BENCH_DB:-council_bench}"
 REDIS_DB_URL="${REDIS_DB_URL:-redis://127.0.0.1:6379/7}"
 HOST=127.0.0.1
-URLS=(/healthz /sessions/ "/budget/${YEAR}/" "/workplan/${YEAR}.pdf")
+URLS=(/healthz / /sessions/ "/budget/${YEAR}/" /sessions/calendar.ics "/workplan/${YEAR}.pdf")
 
 for tool in wrk psql .venv/bin/gunicorn; do
     command -v "$tool" >/dev/null 2>&1 || {
@@ -72,6 +73,9 @@ psql -q "$PG_SERVER/postgres" -c "CREATE DATABASE ${BENCH_DB}" >/dev/null
 .venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py load_seed >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v 0
+# The work plan's PDF made once, as a worker does after an edit (downloads then read the file).
+export DJANGO_MEDIA_ROOT="$WORK/media"
+.venv/bin/python manage.py export_workplan "$YEAR" --output "$WORK/plan.pdf" >/dev/null
 PORT="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BASE="http://${HOST}:${PORT}"
 
@@ -119,6 +123,11 @@ run_variant() {
     echo
     echo "== ${title}: wrk -d ${DURATION} -c ${conns} -t ${threads}"
     printf '%-22s %10s %10s %10s %8s %10s %8s\n' URL "req/s" "p50 ms" "p99 ms" errors requests ratio
+    # Warm-up: every worker process answers every URL a few times first (connections opened,
+    # code and templates loaded), so /healthz, measured first, is not measured cold.
+    for url in "${URLS[@]}"; do
+        wrk -d "$WARMUP" -c "$conns" -t "$threads" "$BASE$url" >/dev/null
+    done
     for url in "${URLS[@]}"; do
         # Warm up: the first request of a cached page renders it; check it answers 200.
         local status

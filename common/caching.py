@@ -14,6 +14,14 @@ Only GET/HEAD requests answered 200 are cached, for everyone but staff signed in
 alone is not enough: its session must be a staff member's). Set DJANGO_PAGE_CACHE=0 to turn
 the cache off (e.g. to measure rendering).
 
+A view declares its page with @cached_page; PageCacheMiddleware, early in MIDDLEWARE, does
+the caching. A hit is answered there, before the middleware a hit does not need (sessions,
+locale, CSRF, authentication, messages, the security headers' own middleware …): it costs
+the data-version query and one cache round trip. The headers the skipped middleware added
+when the page was rendered (Content-Security-Policy, X-Frame-Options, Vary …) are stored
+with it and sent again; the middleware before it (SecurityMiddleware, WhiteNoise, the bad
+input check) runs for every request, hit or not.
+
 Outages: with the cache down (common/cache_backends.py) every request is a miss and renders;
 with the database down, a page's entry is served whatever versions it holds (X-Page-Cache:
 stale), since the data versions that would tell cannot be read.
@@ -24,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import wraps
 from importlib import import_module
 from types import SimpleNamespace
@@ -34,6 +43,7 @@ from django.contrib import auth
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 
 from common import versioning
@@ -41,7 +51,8 @@ from common import versioning
 logger = logging.getLogger(__name__)
 
 PAGE_CACHE_SECONDS = 24 * 60 * 60
-_KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+# Headers of a rendered page that are not sent again with its hits.
+_NOT_KEPT = frozenset({"X-Page-Cache", "Date", "Set-Cookie"})
 
 
 def _is_staff_session(request) -> bool:
@@ -60,13 +71,6 @@ def _is_staff_session(request) -> bool:
     except DatabaseError:
         return False
     return bool(user.is_active and user.is_staff)
-
-
-def _cacheable_request(request) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    # Staff browsing the public site get fresh pages and never fill the cache with theirs.
-    return not _is_staff_session(request)
 
 
 def by_host(request) -> str:
@@ -89,12 +93,25 @@ def _response_from(content: bytes, headers: dict, served: str) -> HttpResponse:
     return response
 
 
+@dataclass(frozen=True)
+class PageDeclaration:
+    """What a cached view reads: its models, query parameters and what else varies it."""
+
+    scopes: tuple[versioning.Scope, ...]
+    params: tuple[str, ...]
+    vary: Callable[[HttpRequest], str] | None
+
+    def key(self, request) -> str:
+        return page_key(request, self.params, self.vary(request) if self.vary else "")
+
+
 def cached_page(
     *scopes: versioning.Scope,
     params: Iterable[str] = (),
     vary: Callable[[HttpRequest], str] | None = None,
 ):
-    """Cache a public view's response until a record of the given models changes.
+    """Declare a public view's page cached until a record of the given models changes
+    (PageCacheMiddleware does the caching).
 
     `scopes` are the models the view reads (classes or labels): a model left out means a
     stale page (tests/test_page_cache.py checks each view's queries against them).
@@ -105,38 +122,64 @@ def cached_page(
     if not scopes:
         raise TypeError("cached_page() needs the models the view reads")
     params = (params,) if isinstance(params, str) else tuple(params)
+    declaration = PageDeclaration(scopes=scopes, params=params, vary=vary)
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not _cacheable_request(request):
-                return view(request, *args, **kwargs)
-            key = page_key(request, params, vary(request) if vary else "")
-            try:
-                version = versioning.version_key(*scopes)
-            except DatabaseError:
-                # The database is down: the page's latest rendering rather than an error.
-                hit = cache.get(key)
-                if hit is None:
-                    raise
-                logger.warning(
-                    "page cache: database unavailable, %s served as last rendered", request.path
-                )
-                return _response_from(hit[1], hit[2], "stale")
-            hit = cache.get(key)
-            if hit is not None and hit[0] == version:
-                return _response_from(hit[1], hit[2], "hit")
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                headers = {h: response[h] for h in _KEPT_HEADERS if response.has_header(h)}
-                cache.set(key, (version, response.content, headers), PAGE_CACHE_SECONDS)
-                response["X-Page-Cache"] = "miss"
-            return response
+            return view(request, *args, **kwargs)
 
-        # Declared on the view for tests/test_page_cache.py, which checks them against its reads.
-        vars(wrapped).update(scopes=scopes, params=params)
+        # Read by the middleware; scopes and params also by tests/test_page_cache.py, which
+        # checks them against the view's reads.
+        vars(wrapped).update(page_cache=declaration, scopes=scopes, params=params)
         return wrapped
 
     return decorator
+
+
+def _declaration(request) -> PageDeclaration | None:
+    """The cached_page declaration of the view the request's path goes to, if any."""
+    try:
+        match = resolve(request.path_info)
+    except (Resolver404, UnicodeError, ValueError):
+        return None
+    return getattr(match.func, "page_cache", None)
+
+
+class PageCacheMiddleware:
+    """Serves a cached page's hit before the rest of the middleware, and stores a miss's
+    final response (with the headers the middleware after this one added)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        declaration = (
+            _declaration(request)
+            if getattr(settings, "PAGE_CACHE_ENABLED", True) and request.method in ("GET", "HEAD")
+            else None
+        )
+        # Staff browsing the public site get fresh pages and never fill the cache with theirs.
+        if declaration is None or _is_staff_session(request):
+            return self.get_response(request)
+        key = declaration.key(request)
+        try:
+            version = versioning.version_key(*declaration.scopes)
+        except DatabaseError:
+            # The database is down: the page's latest rendering rather than an error.
+            hit = cache.get(key)
+            if hit is None:
+                return self.get_response(request)
+            logger.warning(
+                "page cache: database unavailable, %s served as last rendered", request.path
+            )
+            return _response_from(hit[1], hit[2], "stale")
+        hit = cache.get(key)
+        if hit is not None and hit[0] == version:
+            return _response_from(hit[1], hit[2], "hit")
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = {name: value for name, value in response.items() if name not in _NOT_KEPT}
+            cache.set(key, (version, response.content, headers), PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -106,6 +106,9 @@ MIDDLEWARE = [
     # A NUL or undecodable bytes in the path, query string, form or headers: the Korean 400
     # page before anything reads them; bad cookies dropped (before the session reads them).
     "portal.middleware.BadInputMiddleware",
+    # A cached public page's hit is answered here, before the middleware it does not need;
+    # the headers that middleware gave the page are stored with it (common/caching.py).
+    "common.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -52,6 +52,28 @@ def test_second_visit_is_served_from_the_cache_without_database_work(
     assert second["Content-Type"] == first["Content-Type"]
 
 
+@pytest.mark.parametrize("path", ["/", "/budget/2023/", "/sessions/calendar.ics"])
+def test_a_hit_carries_the_same_security_headers_as_the_page_it_replays(seeded, client, path):
+    """A hit is answered before most of the middleware (common.caching.PageCacheMiddleware):
+    the headers that middleware gave the rendered page come with every hit all the same."""
+    first = client.get(path)
+    second = client.get(path)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Type",
+        "Content-Language",
+    ):
+        assert second[header] == first[header], header
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+    assert "Set-Cookie" not in second
+
+
 def test_second_download_of_the_work_plan_pdf_is_served_as_made(
     seeded, client, django_assert_max_num_queries
 ):
