@@ -45,14 +45,14 @@ def year_schedule(
     council: Council, year: int | None, *, on: datetime.date, kind: str = ""
 ) -> YearSchedule | None:
     """A year's sessions with their agenda, status on the day, the year's summary and its use
-    of each ordinance limit. Five queries, whatever the number of sessions or years; None
+    of each ordinance limit. Four queries, whatever the number of sessions or years; None
     for a year outside the schedule (is_schedule_year). No year: default_schedule_year()."""
     years = schedule_years(council, on=on)
     if year is None:
         year = default_schedule_year(years, on=on)
     if not is_schedule_year(years, year, on=on):
         return None
-    sessions = list(sessions_in_year(council, year))
+    sessions = list(sessions_in_year(council, year, bodies=False))  # titles are shown
     rules = session_rules(council)
     shown = [s for s in sessions if not kind or s.kind == kind]
     return YearSchedule(

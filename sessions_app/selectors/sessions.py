@@ -21,18 +21,22 @@ def session_days(session: Session) -> int:
     return figures.days_inclusive(session.first_day, session.last_day)
 
 
-def sessions_with_agenda() -> SessionQuerySet:
-    """Sessions with their agenda items and each item's bodies in three queries in all."""
-    items = AgendaItem.objects.order_by("order", "pk").prefetch_related("bodies")
+def sessions_with_agenda(*, bodies: bool = True) -> SessionQuerySet:
+    """Sessions with their agenda items and each item's bodies in three queries in all; with
+    bodies=False, the items' titles alone in two (prefetching the bodies of a many-to-many
+    costs more than the rest of the schedule's reads together)."""
+    items = AgendaItem.objects.order_by("order", "pk")
+    items = items.prefetch_related("bodies") if bodies else items.only("session_id", "title")
     # django-stubs cannot match a Prefetch against a custom QuerySet's manager
     # (SessionQuerySet.as_manager()); the call itself is plain Django.
     agenda = Prefetch("agenda_items", queryset=items)
     return Session.objects.prefetch_related(agenda)  # type: ignore[arg-type]
 
 
-def sessions_in_year(council: Council, year: int) -> SessionQuerySet:
-    """A year's sessions (a session belongs to the year of its first day), in date order."""
-    return sessions_with_agenda().of(council).in_year(year).in_date_order()
+def sessions_in_year(council: Council, year: int, *, bodies: bool = True) -> SessionQuerySet:
+    """A year's sessions (a session belongs to the year of its first day), in date order,
+    with their agenda (sessions_with_agenda)."""
+    return sessions_with_agenda(bodies=bodies).of(council).in_year(year).in_date_order()
 
 
 @dataclass(frozen=True)
