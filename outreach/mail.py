@@ -48,7 +48,7 @@ def message_for(application: VisitApplication, kind: str) -> EmailMessage | None
         "contact": team,
         "retention": facts.retention,
     }
-    body = render_to_string(f"outreach/email/{kind}.txt", context)
+    body = render_to_string(f"outreach/email/{kind}.txt", context).strip() + "\n"
     if kind == TEAM:
         if not team.email:
             return None
