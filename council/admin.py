@@ -130,7 +130,7 @@ class CommitteeMembershipAdmin(AuditedModelAdmin):
 
 @admin.register(SecretariatUnit)
 class SecretariatUnitAdmin(AuditedModelAdmin):
-    list_display = ["name", "kind", "role", "phone", "order", "council"]
+    list_display = ["name", "kind", "role", "phone", "email", "order", "council"]
     list_editable = ["order"]
     list_filter = ["kind", "role", "council"]
     list_select_related = ["council"]

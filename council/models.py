@@ -5,6 +5,7 @@ Every app refers to these models; they refer to no other app of the project
 (docs/ARCHITECTURE.md).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -85,6 +86,12 @@ class Council(models.Model):
     def portal_title(self) -> str:
         """The portal's name: the one recorded, else "<의회명> 의정 포털"."""
         return self.portal_name or f"{self.name} 의정 포털"
+
+    @property
+    def calendar_domain(self) -> str:
+        """The domain of the council's calendar UIDs: its own, else the server's
+        (settings.CALENDAR_UID_DOMAIN)."""
+        return self.calendar_uid_domain or settings.CALENDAR_UID_DOMAIN
 
     @property
     def words(self) -> CouncilWords:
@@ -249,6 +256,12 @@ class SecretariatUnit(models.Model):
     )
     duties = models.TextField("주요 업무", blank=True)
     phone = models.CharField("전화번호", max_length=20, blank=True)
+    email = models.EmailField(
+        "이메일",
+        blank=True,
+        help_text="이 팀이 맡은 일의 알림을 받는 주소 (예: 의사팀은 지방의회 체험 신청 알림). "
+        "신청자에게 가는 메일의 회신 주소로도 씁니다. 팀에 주소가 없으면 국의 주소를 씁니다.",
+    )
     order = models.PositiveSmallIntegerField("순서", default=0)
 
     class Meta:

@@ -58,6 +58,7 @@ class Contact:
     bureau: str  # the bureau's name (DEFAULT_BUREAU while none is recorded)
     team: str  # the team of the role asked for; the bureau when no team has it
     phone: str  # the team's number, else the council's; "" when neither is recorded
+    email: str = ""  # the team's address, else the bureau's; "" when neither is recorded
 
     @property
     def label(self) -> str:
@@ -67,14 +68,14 @@ class Contact:
 
 def contact(council: Council, role: str | None) -> Contact:
     """The council's team of a role (SecretariatUnit.Role value; None for the secretariat as
-    a whole) with its bureau and phone number. One query."""
+    a whole) with its bureau, phone number and e-mail address. One query."""
     wanted = Q(kind=SecretariatUnit.Kind.BUREAU)
     if role:
         wanted |= Q(role=role)
     units = list(
         SecretariatUnit.objects.filter(wanted, council=council)
         .order_by("order", "name")
-        .values_list("kind", "role", "name", "phone")
+        .values_list("kind", "role", "name", "phone", "email")
     )
     bureau = next((u for u in units if u[0] == SecretariatUnit.Kind.BUREAU), None)
     team = next((u for u in units if role and u[1] == role), None) or bureau
@@ -83,6 +84,7 @@ def contact(council: Council, role: str | None) -> Contact:
         bureau=bureau_name,
         team=team[2] if team else bureau_name,
         phone=(team[3] if team else "") or council.phone,
+        email=(team[4] if team else "") or (bureau[4] if bureau else ""),
     )
 
 

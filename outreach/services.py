@@ -6,6 +6,11 @@ it as 접수 (a wished day inside a session is recorded as 본회의 참관) →
 reject it in the admin (``decide_visit_application`` records who and when) and an approved
 one can become a SchoolVisit record → ``purge_visit_applications`` erases applications (and
 their history rows) after the retention period.
+
+E-mail (outreach/mail.py) goes by tasks (outreach.tasks.send_visit_mail), queued in the
+transaction that saves the application or its decision: the new application to the
+responsible team and a confirmation to the applicant; the decision to the applicant. A mail
+server that fails fails the task (recorded in the admin's task list), never the save.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from council.models import Council, Member
 
-from . import ratelimit, rules
+from . import mail, ratelimit, rules
 from .models import Monitor, MonitorCohort, SchoolVisit, VisitApplication, VisitProgramSettings
 from .selectors import program_for
 
@@ -150,6 +156,7 @@ def submit_visit_application(
         if existing is not None:
             raise DuplicateApplication(existing)
         application.save()
+        _queue_mail(application, mail.TEAM, mail.RECEIVED)
     return application
 
 
@@ -168,6 +175,7 @@ def decide_visit_application(
         application = VisitApplication.objects.select_for_update().get(pk=application.pk)
         if application.school_visit_id and status == VisitApplication.Status.REJECTED:
             raise ValueError("체험 실적을 만든 신청은 반려할 수 없습니다.")
+        changed = application.status != status
         application.status = status
         application.decided_by = decided_by
         application.decided_at = now or timezone.now()
@@ -176,7 +184,47 @@ def decide_visit_application(
         application.full_clean()
         _changed_by(application, decided_by)
         application.save()
+        if changed:  # the applicant hears of each decision once, not of a repeated click
+            _queue_mail(application, status)
     return application
+
+
+# ---------------------------------------------------------------- e-mail
+
+MAIL_TASK = "outreach.tasks.send_visit_mail"
+
+
+def _queue_mail(application: VisitApplication, *kinds: str) -> None:
+    """Queue the application's e-mails (mail.TEAM, mail.RECEIVED, a decision), one task
+    each, in the caller's transaction: the queue is a table of the same database, so they
+    are queued exactly when the record is saved (settings.Q_CLUSTER)."""
+    for kind in kinds:
+        async_task(
+            MAIL_TASK,
+            application.pk,
+            kind,
+            task_name=f"visit-mail-{kind}-{application.pk}",
+            group="visit-mail",
+        )
+
+
+def send_visit_mail(*, application_id: int, kind: str) -> str:
+    """Send one e-mail about an application (the task's body) and say what was done. Nothing
+    is sent for an application erased meanwhile, for a decision changed since (its own task
+    tells the new one), or when there is no address to send to. A mail server's error is
+    raised, so the task is recorded as failed."""
+    application = (
+        VisitApplication.objects.select_related("council").filter(pk=application_id).first()
+    )
+    if application is None:
+        return "skipped: the application was erased"
+    if kind in (mail.APPROVED, mail.REJECTED) and application.status != kind:
+        return f"skipped: the application is {application.status} now"
+    message = mail.message_for(application, kind)
+    if message is None:
+        return "skipped: no address to send to"
+    message.send()
+    return f"sent {kind} mail"
 
 
 def _changed_by(record, user) -> None:

@@ -24,6 +24,13 @@ with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
 | DJANGO_TASK_TIMEOUT    | 300: seconds a task may run before its worker is stopped |
 | DJANGO_TASK_RETRY      | 360: seconds after which a task no worker finished is run again |
 | DJANGO_TASKS_SYNC      | off: on runs every task inside the request (tests)   |
+| DJANGO_EMAIL_HOST      | localhost: the SMTP server (DEBUG prints mail to the console instead) |
+| DJANGO_EMAIL_PORT      | 25 (587 with STARTTLS, 465 with SSL)      |
+| DJANGO_EMAIL_HOST_USER / DJANGO_EMAIL_HOST_PASSWORD | empty: no SMTP login |
+| DJANGO_EMAIL_USE_TLS / DJANGO_EMAIL_USE_SSL | off: STARTTLS / implicit TLS (one of them) |
+| DJANGO_EMAIL_TIMEOUT   | 30: seconds an SMTP call may take before the task fails |
+| DJANGO_DEFAULT_FROM_EMAIL | webmaster@localhost: the sender of the portal's mail |
+| DJANGO_EMAIL_BACKEND   | console with DEBUG, else SMTP             |
 
 docs/SECURITY.md explains each production setting and how to check them.
 """
@@ -224,6 +231,32 @@ Q_CLUSTER = {
     "sync": env.bool("DJANGO_TASKS_SYNC", default=False),
     "label": "작업 대기열",
 }
+
+# ---------------------------------------------------------------- e-mail
+# Sent by tasks only (outreach/tasks.py: school-visit applications), never inside a request,
+# so a mail server that is down or slow fails a task (recorded in the admin's 작업 대기열),
+# never a page. In development (DEBUG) mail is printed to the console of `manage.py
+# qcluster`; in production it goes to the SMTP server named here (docs/DEPLOYMENT.md, "E-mail").
+EMAIL_BACKEND = env.str(
+    "DJANGO_EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.str("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("DJANGO_EMAIL_USE_SSL", default=False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Set one of DJANGO_EMAIL_USE_TLS (STARTTLS, port 587) and DJANGO_EMAIL_USE_SSL "
+        "(implicit TLS, port 465), not both."
+    )
+# Well under the task time limit: a hung server fails the task instead of holding a worker.
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 
 # ---------------------------------------------------------------- calendar feeds
 # Domain in the UIDs of calendar events (session-242@<domain>) when the council's record names
