@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from common import charts, figures
 from council.models import Council
@@ -26,10 +27,11 @@ class BudgetNode:
     path: tuple[str, ...] = ()
     compared: bool = True  # False when the previous year has no budget data at all
 
-    @property
+    @cached_property
     def change(self) -> figures.Change:
         """Against the previous year; "비교 자료 없음" rather than 신규 for every line when
-        that year has no data (the records start this year)."""
+        that year has no data (the records start this year). Computed once: a page reads it
+        four times a row. A node is built whole by budget_comparison and never changed."""
         note = "" if self.compared else figures.NO_BASE
         return figures.year_over_year(self.current, self.previous, note=note)
 

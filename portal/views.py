@@ -61,7 +61,9 @@ class HomeView(TemplateView):
         context["budget"] = (
             budget_selectors.budget_comparison(council, years[-1]) if years else None
         )
-        context["press"] = outreach_selectors.press_summary(outreach_selectors.pr_table(council))
+        # The latest full year against the one before (the latest may be counted in part).
+        press_years = outreach_selectors.pr_table(council, span=3)
+        context["press"] = outreach_selectors.press_summary(press_years)
         context["staff"] = staff_table(council)
         # The home page is the secretariat's as a whole: its foot names the bureau.
         context["page_info"] = page_info(council, None, *SCOPES)

@@ -28,7 +28,10 @@ from .models import AgendaItem, Body, Session, SessionRules, Sitting
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
 # The models each page reads (their data versions key its cache) and the query parameters.
-SCHEDULE_SCOPES = (Council, Session, SessionRules, AgendaItem, Body, *PAGE_INFO_SCOPES)
+# The calendar shows sessions, their agenda titles and limits; the list adds a feed link per
+# body (feed_bodies).
+CALENDAR_SCOPES = (Council, Session, SessionRules, AgendaItem, *PAGE_INFO_SCOPES)
+SCHEDULE_SCOPES = (*CALENDAR_SCOPES, Body)
 SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting)
 FEED_SCOPES = (Council, Session, AgendaItem, Body, Sitting)
 SCHEDULE_PARAMS = tuple(ScheduleQueryForm.base_fields)  # year, kind
@@ -83,7 +86,7 @@ def schedule(request):
 
 
 @require_safe
-@cached_page(*SCHEDULE_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
+@cached_page(*CALENDAR_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
 def schedule_calendar(request):
     council, on, year_schedule = _year_schedule(request)
     months = selectors.year_calendar(
@@ -101,7 +104,7 @@ def schedule_calendar(request):
                 ("회기 일정", reverse("sessions_app:schedule")),
                 (f"{year_schedule.year}년 달력", ""),
             ],
-            "page_info": page_info(council, RESPONSIBLE_TEAM, *SCHEDULE_SCOPES),
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *CALENDAR_SCOPES),
             **_feed_links(request),
         },
     )

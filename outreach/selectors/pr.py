@@ -141,26 +141,45 @@ def _cells(
     return cells
 
 
-def pr_table(council: Council) -> PRTable:
-    """주요 홍보 실적: every PR year and channel. Four queries."""
-    years = list(PRYear.objects.filter(council=council).order_by("year"))
-    numbers = [y.year for y in years]
-    partial = frozenset(y.year for y in years if y.is_partial)
+def pr_table(council: Council, *, until: int | None = None, span: int | None = None) -> PRTable:
+    """주요 홍보 실적: the PR years and every channel. Four queries.
+
+    Every year recorded, or with `span` the last `span` years up to `until` (the latest
+    recorded when None): what a page about one year shows reads a fixed window, whatever the
+    number of years recorded. The years before a window that its first years are compared
+    with (the year before; a product made every few years, its cycle) are read too and not
+    shown, so a window's figures and changes are those of the whole table."""
     channels = list(PRChannel.objects.filter(council=council).order_by("order", "name"))
+    wanted = PRYear.objects.filter(council=council)
+    if until is not None:
+        wanted = wanted.filter(year__lte=until)
+    if span is not None:
+        look_back = max((channel.cycle_years for channel in channels), default=1)
+        wanted = wanted.order_by("-year")[: span + look_back]
+    read = sorted(wanted, key=lambda y: y.year)
+    years = read[-span:] if span is not None else read
+    numbers = [y.year for y in read]
+    partial = frozenset(y.year for y in read if y.is_partial)
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     costs: dict[int, dict[int, int]] = defaultdict(dict)
-    for channel_id, year, count, cost in PRFigure.objects.filter(
-        pr_year__council=council
-    ).values_list("channel_id", "pr_year__year", "count", "cost"):
+    for channel_id, year, count, cost in PRFigure.objects.filter(pr_year__in=read).values_list(
+        "channel_id", "pr_year__year", "count", "cost"
+    ):
         counts[channel_id][year] = count
         if cost is not None:
             costs[channel_id][year] = cost
+    shown = len(years)
+
+    def cells(*args, **kwargs) -> list[PRCell]:
+        made = _cells(*args, **kwargs)
+        return made[len(made) - shown :]
+
     rows = [
         PRRow(
             label=channel.name,
             unit=channel.unit,
             remark=channel.remark,
-            cells=_cells(
+            cells=cells(
                 numbers,
                 counts[channel.pk],
                 costs[channel.pk],
@@ -175,7 +194,7 @@ def pr_table(council: Council) -> PRTable:
 
     by_tier: dict[str, dict[int, int]] = defaultdict(dict)
     totals: dict[int, int] = {}
-    for tier, year, count in PressCoverage.objects.filter(pr_year__council=council).values_list(
+    for tier, year, count in PressCoverage.objects.filter(pr_year__in=read).values_list(
         "tier", "pr_year__year", "count"
     ):
         by_tier[tier][year] = count
@@ -186,7 +205,7 @@ def pr_table(council: Council) -> PRTable:
             label=labels[tier],
             unit="건",
             remark="",
-            cells=_cells(numbers, by_tier[tier], {}, partial=partial),
+            cells=cells(numbers, by_tier[tier], {}, partial=partial),
         )
         for tier in PressCoverage.TIER_ORDER
         if tier in by_tier
@@ -195,7 +214,7 @@ def pr_table(council: Council) -> PRTable:
         label="언론보도 계",
         unit="건",
         remark="보도실적",
-        cells=_cells(numbers, totals, {}, partial=partial),
+        cells=cells(numbers, totals, {}, partial=partial),
     )
     return PRTable(years=years, rows=rows, coverage=coverage, coverage_total=coverage_total)
 

@@ -377,15 +377,21 @@ def _sessions(council, year: int) -> SessionsExhibit:
     return SessionsExhibit(year, rows, sessions.summarize_sessions(year, found))
 
 
+# The plan's PR table: its own year (counted in part when the plan is issued) and the three
+# before, as the printed plan has it, whatever the number of years recorded.
+PR_TABLE_YEARS = 4
+
+
 class _Reads:
     """Record tables several exhibits share, each read at most once per report."""
 
-    def __init__(self, council):
+    def __init__(self, council, year: int):
         self.council = council
+        self.year = year
 
     @cached_property
     def pr_table(self) -> outreach.PRTable:
-        return outreach.pr_table(self.council)
+        return outreach.pr_table(self.council, until=self.year, span=PR_TABLE_YEARS)
 
     @cached_property
     def monitors(self) -> outreach.MonitorOverview:
@@ -550,7 +556,7 @@ def build_report(year: int) -> WorkPlanReport:
     council = plan.council
     projects = list(plan.projects.all())
     kinds = {e.kind for p in projects for e in p.exhibits.all()} - {Kind.PURCHASES}
-    reads = _Reads(council)
+    reads = _Reads(council, year)
     exhibit_data = {kind: _exhibit_data(kind, reads, year) for kind in sorted(kinds)}
     financing = financing_tables(projects, council.words)
     basis = plan.staff_table.basis_date if plan.staff_table else plan.issued_on
