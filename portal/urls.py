@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal.health import healthz
+from portal.sitemaps import robots_txt, sitemap
 from portal.views import GuideView, HomeView, PrivacyView, favicon
 
 # The admin's header names the council's portal (portal/admin_site.py); the 500 page names
@@ -23,6 +24,9 @@ urlpatterns = [
     path("guide/", GuideView.as_view(), name="guide"),
     # Browsers ask for /favicon.ico whatever the page links: send them to the icon.
     path("favicon.ico", favicon, name="favicon"),
+    # For search engines: what may be indexed (robots.txt) and the list of public pages.
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", admin.site.urls),
     # Each app owns its public addresses.
     path("sessions/", include("sessions_app.urls")),

@@ -211,6 +211,7 @@ VIEW_URLS = [
     "/workplan/2023.pdf",
     "/privacy/",
     "/guide/",
+    "/sitemap.xml",
 ]
 
 
