@@ -29,6 +29,7 @@ from icalendar import Calendar
 from council.models import Council, SecretariatUnit
 from outreach import services
 from outreach.models import VisitApplication
+from tests.outreach.test_apply import form_data as apply_form_data
 
 URL = "/outreach/visits/apply/"
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,20 +67,8 @@ def council(db):
 
 
 def form_data(**overrides):
-    data = {
-        "school": "금나래초등학교",
-        "level": "elementary",
-        "contact_name": "김교사",
-        "phone": "02 1234 5678",
-        "email": TEACHER,
-        "wished_date": WISHED.isoformat(),
-        "pupils": "30",
-        "teachers": "2",
-        "message": "4학년 1반입니다.",
-        "homepage": "",
-    }
-    data.update(overrides)
-    return data
+    """The school-visit form as test_apply fills it, wishing for WISHED."""
+    return apply_form_data(WISHED - datetime.timedelta(days=10), **overrides)
 
 
 def mail_to(address: str) -> list:
