@@ -172,7 +172,7 @@ def event_status(session: Session | FeedSession) -> str:
 
 
 def _uid(council: Council, local: str) -> str:
-    return f"{local}@{council.calendar_uid_domain or settings.CALENDAR_UID_DOMAIN}"
+    return f"{local}@{council.calendar_domain}"
 
 
 def _agenda_lines(items: Iterable[FeedItem]) -> list[str]:
