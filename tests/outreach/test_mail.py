@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
+from django_q import monitor as q_monitor
 from django_q import worker as q_worker
 from django_q.conf import Conf
 from django_q.models import Failure, OrmQ, Success
@@ -107,9 +108,11 @@ def queued_only(monkeypatch):
 
 def run_queued_tasks(monkeypatch) -> None:
     """What a worker does with each queued task: run it and record the outcome (Success or
-    Failure), through Django Q2's own worker and monitor. (Outside sync mode the worker
-    closes old database connections first; here that would close the test's transaction.)"""
+    Failure), through Django Q2's own worker and monitor. (Outside sync mode both close old
+    database connections first; here that would close the test's transaction, which on
+    PostgreSQL ends the test's connection.)"""
     monkeypatch.setattr(q_worker, "close_old_django_connections", lambda: None)
+    monkeypatch.setattr(q_monitor, "close_old_django_connections", lambda: None)
     for package in OrmQ.objects.order_by("pk"):
         task = SignedPackage.loads(package.payload)
         package.delete()  # acknowledged, failed or not (settings: ack_failures)
