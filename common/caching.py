@@ -33,7 +33,6 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import wraps
 from importlib import import_module
 from types import SimpleNamespace
 from typing import cast
@@ -125,14 +124,10 @@ def cached_page(
     declaration = PageDeclaration(scopes=scopes, params=params, vary=vary)
 
     def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            return view(request, *args, **kwargs)
-
         # Read by the middleware; scopes and params also by tests/test_page_cache.py, which
-        # checks them against the view's reads.
-        vars(wrapped).update(page_cache=declaration, scopes=scopes, params=params)
-        return wrapped
+        # checks them against the view's reads. The view itself is left as it is.
+        vars(view).update(page_cache=declaration, scopes=scopes, params=params)
+        return view
 
     return decorator
 
