@@ -7,8 +7,8 @@ rate is computed by budget.selectors / common.figures and shown read-only, never
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from budget import selectors
-from budget.models import BudgetAmount, BudgetItem
+from budget import admin_grid, selectors
+from budget.models import PATH_RELATED, PATH_SEPARATOR, BudgetAmount, BudgetItem
 from common import figures
 from common.admin import AuditedModelAdmin, won
 from common.forms import MONEY_FIELDS
@@ -90,12 +90,41 @@ class BudgetChildInline(admin.TabularInline):
         return ChildFormSet
 
 
+class PathSearchMixin:
+    """Items named and searched by their path: rows come with their parents (one query),
+    and a path typed or pasted as the pickers show it ("의정활동 지원 > 일반운영비") finds
+    the item, each name matching any level."""
+
+    def get_search_results(self, request, queryset, search_term):
+        search_term = search_term.replace(PATH_SEPARATOR.strip(), " ")
+        return super().get_search_results(request, queryset, search_term)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is BudgetItem:
+            kwargs.setdefault("queryset", BudgetItem.objects.select_related(PATH_RELATED))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class UnitFilter(admin.RelatedFieldListFilter):
+    """The 단위사업 an amount's 편성목 belongs to, each named by its path (one query)."""
+
+    def field_choices(self, field, request, model_admin):
+        units = BudgetItem.objects.filter(level=BudgetItem.Level.UNIT)
+        return [(unit.pk, unit.path) for unit in units.select_related(PATH_RELATED)]
+
+
 @admin.register(BudgetItem)
-class BudgetItemAdmin(AuditedModelAdmin):
-    list_display = ["name", "level", "parent", "order"]
+class BudgetItemAdmin(PathSearchMixin, AuditedModelAdmin):
+    change_list_template = "admin/budget/grid_changelist.html"  # links the budget grid
+    list_display = ["__str__", "level", "order"]
     list_filter = ["level", "council"]
-    list_select_related = ["parent"]
-    search_fields = ["name", "parent__name"]
+    list_select_related = [PATH_RELATED]
+    search_fields = [
+        "name",
+        "parent__name",
+        "parent__parent__name",
+        "parent__parent__parent__name",
+    ]
     ordering = ["level", "order", "pk"]
     autocomplete_fields = ["parent"]
     fieldsets = [
@@ -103,6 +132,13 @@ class BudgetItemAdmin(AuditedModelAdmin):
         ("연도별 합계 (본예산, 자동 계산)", {"fields": ["totals_by_year"]}),
     ]
     readonly_fields = ["totals_by_year"]
+
+    def get_queryset(self, request):
+        # The autocomplete (AutocompleteJsonView) names each item by its path from these.
+        return super().get_queryset(request).select_related(PATH_RELATED)
+
+    def get_urls(self):
+        return [*admin_grid.urls(self), *super().get_urls()]
 
     def get_list_display(self, request):
         # The latest budget year against the one before, for every row of the page, from two
@@ -157,12 +193,17 @@ class BudgetItemAdmin(AuditedModelAdmin):
 
 
 @admin.register(BudgetAmount)
-class BudgetAmountAdmin(AuditedModelAdmin):
+class BudgetAmountAdmin(PathSearchMixin, AuditedModelAdmin):
     formfield_overrides = MONEY_FIELDS
     list_display = ["item", "year", "kind", "amount_display"]
-    list_filter = ["year", "kind", "item__parent__parent"]
-    list_select_related = ["item"]
-    search_fields = ["item__name", "item__parent__name"]
+    list_filter = ["year", "kind", ("item__parent__parent", UnitFilter)]
+    list_select_related = [f"item__{PATH_RELATED}"]
+    search_fields = [
+        "item__name",
+        "item__parent__name",
+        "item__parent__parent__name",
+        "item__parent__parent__parent__name",
+    ]
     ordering = ["-year", "item__order", "item__pk", "kind"]
     autocomplete_fields = ["item"]
 

@@ -11,6 +11,11 @@ from django.db.models import Q
 
 from council.models import Council
 
+# What a query of items selects so that each item's path (BudgetItem.path) is read from the
+# loaded rows, without one query per level: the tree has four levels at most.
+PATH_RELATED = "parent__parent__parent"
+PATH_SEPARATOR = " > "
+
 
 class BudgetItem(models.Model):
     class Level(models.IntegerChoices):
@@ -57,7 +62,19 @@ class BudgetItem(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # Pickers and lists name an item by its path: seven 편성목 are called 일반운영비.
+        return self.path
+
+    @property
+    def path(self) -> str:
+        """The item's names from its 정책사업 down: "의정활동 지원 > … > 일반운영비". Reads
+        the parents already loaded: query items with select_related(PATH_RELATED)."""
+        names = []
+        node: BudgetItem | None = self
+        while node is not None:
+            names.append(node.name)
+            node = node.parent if node.parent_id is not None else None
+        return PATH_SEPARATOR.join(reversed(names))
 
     def clean(self):
         if self.parent_id is None:

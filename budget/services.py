@@ -1,0 +1,79 @@
+"""Writes of the budget: a year's amounts entered at once (the admin's budget grid)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from council.models import Council
+
+from .models import BudgetAmount, BudgetItem
+
+
+@dataclass(frozen=True)
+class AmountsSaved:
+    """What a save changed: rows created, changed and removed (unchanged ones are left)."""
+
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deleted
+
+
+def budget_year_amounts_save(
+    *,
+    council: Council,
+    year: int,
+    amounts: dict[int, int | None],
+    user=None,
+    kind: str = BudgetAmount.Kind.ORIGINAL,
+) -> AmountsSaved:
+    """A year's amounts of the given expense categories (편성목), {item id: won}, saved in
+    one transaction: a new amount creates its row, a different one changes it, None (an
+    emptied input) removes it. Items not given are left as they are. Each row is validated
+    (full_clean); one bad row, or an item that is not one of the council's 편성목, writes
+    nothing and raises a ValidationError saying which."""
+    items = BudgetItem.objects.filter(council=council, pk__in=list(amounts))
+    categories = {item.pk for item in items if item.is_category}
+    unknown = sorted(set(amounts) - categories)
+    if unknown:
+        raise ValidationError(
+            f"이 의회의 편성목이 아닌 항목에는 금액을 입력할 수 없습니다 (항목 번호 "
+            f"{', '.join(map(str, unknown))})."
+        )
+    created = updated = deleted = 0
+    with transaction.atomic():
+        existing = {
+            row.item_id: row
+            for row in BudgetAmount.objects.select_for_update().filter(
+                item_id__in=list(amounts), year=year, kind=kind
+            )
+        }
+        for item_id, won in amounts.items():
+            row = existing.get(item_id)
+            if won is None:
+                if row is not None:
+                    row._history_user = user
+                    row.delete()
+                    deleted += 1
+                continue
+            if row is not None and row.amount == won:
+                continue
+            if row is None:
+                row = BudgetAmount(item_id=item_id, year=year, kind=kind, amount=won)
+                created += 1
+            else:
+                row.amount = won
+                updated += 1
+            try:
+                row.full_clean()
+            except ValidationError as error:  # named by the item, for the grid's input
+                raise ValidationError({str(item_id): error.messages}) from error
+            row._history_user = user
+            row.save()
+    return AmountsSaved(created=created, updated=updated, deleted=deleted)
