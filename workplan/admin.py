@@ -6,7 +6,7 @@ read-only and never stored.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Q, Sum
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -32,7 +32,7 @@ from .models import (
     WorkPlan,
 )
 from .report.builder import report_version
-from .services import rendition_request
+from .services import rendition_request, work_plan_roll_over
 
 
 class ProjectInline(admin.TabularInline):
@@ -40,7 +40,7 @@ class ProjectInline(admin.TabularInline):
 
     model = Project
     extra = 0
-    fields = ["number", "title", "is_new", "team"]
+    fields = ["number", "title", "is_new", "team", "needs_review"]
     show_change_link = True
 
     def get_queryset(self, request):
@@ -56,6 +56,28 @@ class WorkPlanAdmin(AuditedModelAdmin):
     ordering = ["-year"]
     inlines = [ProjectInline]
     readonly_fields = ["pdf_state"]
+    actions = ["roll_over"]
+
+    @admin.action(description="다음 연도 주요업무계획 만들기", permissions=["add"])
+    def roll_over(self, request, queryset):
+        """Next year's draft of each chosen plan (workplan.services.work_plan_roll_over)."""
+        for plan in queryset.order_by("year"):
+            try:
+                new = work_plan_roll_over(work_plan=plan, user=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                continue
+            url = reverse("admin:workplan_project_changelist")
+            messages.success(
+                request,
+                format_html(
+                    '{}년 주요업무계획을 만들었습니다 (공개 전). <a href="{}?plan__id__exact={}'
+                    '&needs_review__exact=1">검토할 사업</a>과 다시 쓸 사업 내용을 확인하세요.',
+                    new.year,
+                    url,
+                    new.pk,
+                ),
+            )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_project_count=Count("projects"))
@@ -104,7 +126,7 @@ class WorkPlanAdmin(AuditedModelAdmin):
 class ProjectSectionInline(admin.StackedInline):
     model = ProjectSection
     extra = 0
-    fields = [("kind", "order"), "heading", "body"]
+    fields = [("kind", "order", "needs_review"), "heading", "body"]
 
 
 class ProjectExhibitInline(admin.TabularInline):
@@ -165,13 +187,20 @@ class ProjectFinancingInline(SourceChoicesMixin, admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(AuditedModelAdmin):
-    list_display = ["__str__", "status_label", "team", "plan", "plan_year_budget"]
-    list_filter = ["plan", "is_new", "team"]
+    list_display = [
+        "__str__",
+        "status_label",
+        "team",
+        "plan",
+        "plan_year_budget",
+        "needs_review",
+    ]
+    list_filter = ["plan", "needs_review", "is_new", "team"]
     list_select_related = ["plan", "team"]
     search_fields = ["title", "number"]
     ordering = ["plan", "number"]
     fieldsets = [
-        (None, {"fields": ["plan", ("number", "title"), ("is_new", "team")]}),
+        (None, {"fields": ["plan", ("number", "title"), ("is_new", "team"), "needs_review"]}),
         ("연차별 소요재원 (자동 계산)", {"fields": ["financing_summary"]}),
     ]
     readonly_fields = ["financing_summary"]
@@ -225,8 +254,8 @@ class ProjectAdmin(AuditedModelAdmin):
 
 @admin.register(ProjectSection)
 class ProjectSectionAdmin(AuditedModelAdmin):
-    list_display = ["__str__", "project", "kind", "heading", "order"]
-    list_filter = ["kind", "project__plan", "project"]
+    list_display = ["__str__", "project", "kind", "heading", "order", "needs_review"]
+    list_filter = ["needs_review", "kind", "project__plan", "project"]
     list_select_related = ["project"]
     search_fields = ["heading", "body", "project__title"]
     ordering = ["project", "order", "pk"]

@@ -67,6 +67,12 @@ class Project(models.Model):
         verbose_name="담당 팀",
         limit_choices_to={"kind": "team"},
     )
+    needs_review = models.BooleanField(
+        "검토 필요",
+        default=False,
+        help_text="전년도 계획에서 옮겨 온 사업입니다. 사업명, 추진계획 항목, 구매 품목, "
+        "소요재원을 새 연도에 맞게 확인한 뒤 체크를 해제하세요.",
+    )
 
     class Meta:
         db_table = "council_project"
@@ -106,6 +112,16 @@ class ProjectSection(models.Model):
     heading = models.CharField("소제목", max_length=100, blank=True)
     body = models.TextField("내용", blank=True)
     order = models.PositiveSmallIntegerField("순서", default=0)
+    needs_review = models.BooleanField(
+        "다시 쓸 내용",
+        default=False,
+        help_text="전년도 계획의 글을 그대로 옮겨 왔습니다. 추진실적은 지난 한 해의 실적으로, "
+        "추진계획은 새 연도의 계획으로 고쳐 쓴 뒤 체크를 해제하세요.",
+    )
+
+    # What a year-old text says of a year that has passed: rewritten when a plan is rolled
+    # over to the next year (workplan.services.work_plan_roll_over).
+    YEAR_BOUND_KINDS = (Kind.ACHIEVEMENT, Kind.PLAN)
 
     class Meta:
         db_table = "council_projectsection"

@@ -1,4 +1,5 @@
-"""Writes of the work plan's outputs: asking for a PDF and rendering it (the task's body).
+"""Writes of the work plan: asking for a PDF and rendering it (the task's body), and the
+year rollover (work_plan_roll_over, at the end).
 
 A PDF is made by a worker (workplan/tasks.py, Django Q2), never inside a request: a request
 asks for the rendition of the records' current version and gets the file once a worker made
@@ -15,13 +16,14 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django_q.tasks import async_task
 
-from .models import Rendition, WorkPlan
+from .models import ProjectSection, Rendition, WorkPlan
 from .report import pdf as report_pdf
 from .report.builder import build_report
 
@@ -170,3 +172,70 @@ def renditions_prune(*, keep: int = KEPT_RENDITIONS) -> int:
             rendition.delete()
             removed += 1
     return removed
+
+
+# ---------------------------------------------------------------- year rollover
+
+
+def _next_year_day(day: datetime.date) -> datetime.date:
+    """The same day a year later (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _copy(row, user, **changes):
+    """A new row with every field of `row` but its key, and `changes`; validated, saved, its
+    history naming `user`."""
+    values = {
+        f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields if not f.primary_key
+    }
+    values.update(changes)
+    copied = type(row)(**values)
+    copied.full_clean()
+    copied._history_user = user
+    copied.save()
+    return copied
+
+
+def work_plan_roll_over(*, work_plan: WorkPlan, user=None) -> WorkPlan:
+    """다음 연도 주요업무계획 만들기: next year's plan, a copy of this one (issued a year
+    later, the same staff table) with its projects and each project's sections, exhibits,
+    plan items, purchases and financing rows, in one transaction. What a clerk must look at
+    is marked: every project (needs_review; a carried-over project continues, so it is no
+    longer 신규) and the sections whose text is bound to its year (추진실적, 추진계획:
+    ProjectSection.YEAR_BOUND_KINDS). The new plan is a draft: it has no edition until it
+    is published. Refused (ValidationError, in Korean) when next year's plan exists."""
+    year = work_plan.year + 1
+    with transaction.atomic():
+        if WorkPlan.objects.filter(council_id=work_plan.council_id, year=year).exists():
+            raise ValidationError(
+                f"{year}년 주요업무계획이 이미 있습니다. 다시 만들려면 먼저 {year}년 계획을 "
+                "삭제하거나, 있는 계획을 고쳐 쓰세요."
+            )
+        plan = WorkPlan(
+            council_id=work_plan.council_id,
+            year=year,
+            issued_on=_next_year_day(work_plan.issued_on),
+            staff_table_id=work_plan.staff_table_id,
+        )
+        plan.full_clean()
+        plan._history_user = user
+        plan.save()
+        projects = work_plan.projects.prefetch_related(
+            "sections", "exhibits", "plan_items", "purchases", "financing"
+        ).order_by("number")
+        for project in projects:
+            new = _copy(project, user, plan_id=plan.pk, is_new=False, needs_review=True)
+            for section in project.sections.all():
+                _copy(
+                    section,
+                    user,
+                    project_id=new.pk,
+                    needs_review=section.kind in ProjectSection.YEAR_BOUND_KINDS,
+                )
+            for related in ("exhibits", "plan_items", "purchases", "financing"):
+                for row in getattr(project, related).all():
+                    _copy(row, user, project_id=new.pk)
+    return plan
