@@ -240,7 +240,7 @@ def grid_view(model_admin, request):
     query = YearForm(
         {
             "year": request.GET.get("year") or _default_year(council),
-            "unit": request.GET.get("unit"),
+            "unit": request.GET.get("unit") or DEFAULT_UNIT,
         },
         auto_id="year_%s",
     )

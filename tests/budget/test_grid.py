@@ -227,3 +227,10 @@ def test_the_item_list_and_its_parent_picker_name_items_by_path(admin_client, se
     assert "선진의회상 정립 &gt; 의정활동 지원과 홍보 &gt; 의정활동지원</option>" in (
         change.content.decode()
     )
+
+
+def test_the_admin_index_links_the_grid_and_the_rollover(admin_client, seeded):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+
+    assert f'<a href="{GRID}">예산 입력표</a>' in page
+    assert "다음 연도 주요업무계획 만들기" in page
