@@ -38,7 +38,11 @@ from .services import budget_year_amounts_save
 
 URL_NAME = "budget_budgetitem_grid"
 DEFAULT_UNIT = "천원"  # as the council's budget books print it
-SAVE_PERMISSIONS = ("budget.add_budgetamount", "budget.change_budgetamount")
+SAVE_PERMISSIONS = (
+    "budget.add_budgetamount",
+    "budget.change_budgetamount",
+    "budget.delete_budgetamount",
+)
 KIND = BudgetAmount.Kind.ORIGINAL
 
 

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from audit.roles import AUDITOR, role_group
 from budget.models import BudgetAmount, BudgetItem
 from budget.services import budget_year_amounts_save
 
@@ -234,3 +235,17 @@ def test_the_admin_index_links_the_grid_and_the_rollover(admin_client, seeded):
 
     assert f'<a href="{GRID}">예산 입력표</a>' in page
     assert "다음 연도 주요업무계획 만들기" in page
+
+
+def test_an_auditor_sees_the_grid_but_cannot_save(client, seeded, django_user_model):
+    auditor = django_user_model.objects.create_user("grid-auditor", is_staff=True)
+    auditor.groups.add(role_group(AUDITOR))
+    client.force_login(auditor)
+    leaf = category(seeded, "의정활동지원 > 일반운영비")
+
+    page = client.get(GRID, {"year": 2023}).content.decode()
+    refused = client.post(f"{GRID}?year=2023", posted(seeded, 2023, **{f"amount_{leaf.pk}": "1"}))
+
+    assert "금액을 저장할 권한이 없습니다" in page and "본예산 저장" not in page
+    assert refused.status_code == 403
+    assert BudgetAmount.objects.get(item=leaf, year=2023).amount == 36_000_000
