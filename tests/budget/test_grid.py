@@ -229,6 +229,15 @@ def test_the_item_list_and_its_parent_picker_name_items_by_path(admin_client, se
         change.content.decode()
     )
 
+    url = reverse("admin:budget_budgetitem_changelist")
+    with CaptureQueriesContext(connection) as first:
+        admin_client.get(url)
+    for n in range(10):
+        BudgetItem.objects.create(council=seeded, parent=leaf.parent, level=4, name=f"추가 {n}")
+    with CaptureQueriesContext(connection) as second:
+        admin_client.get(url)
+    assert len(second) == len(first)
+
 
 def test_the_admin_index_links_the_grid_and_the_rollover(admin_client, seeded):
     page = admin_client.get(reverse("admin:index")).content.decode()
