@@ -116,3 +116,74 @@ def test_a_second_run_refuses(tmp_path):
     with pytest.raises(CommandError, match="이미 의회가 등록되어 있습니다"):
         call_command("setup_council", str(EXAMPLE))
     assert Council.objects.count() == 1
+
+
+def _checklist(html: str) -> dict[str, bool]:
+    import re
+
+    box = html.split('id="publication-checklist"', 1)[1].split("</ul>", 1)[0]
+    return {
+        title: state == "done"
+        for state, title in re.findall(
+            r'<li class="(done|missing)">.*?<a [^>]*>([^<]+)</a>', box, re.S
+        )
+    }
+
+
+def test_the_checklist_shows_what_is_missing_and_ticks_it_as_records_appear(admin_client):
+    found = _checklist(admin_client.get("/admin/").content.decode())
+    assert found and not any(found.values())  # an empty database: everything to do
+
+    call_command("setup_council", str(EXAMPLE))
+    found = _checklist(admin_client.get("/admin/").content.decode())
+    assert found["의회 정보와 연락처"]
+    assert found["현재 대수(임기)"]
+    assert found["회기 운영 조례 기준"]
+    assert found["위원회와 회의체"]
+    assert found["사무국 팀의 역할과 전화번호"]
+    assert not found["2026년 회기 일정"]
+    assert not found["현재 의원 명단"]
+
+    session_create(
+        council=Council.objects.get(),
+        number=301,
+        kind=Session.Kind.EXTRAORDINARY,
+        first_day=datetime.date(2026, 12, 8),
+        last_day=datetime.date(2026, 12, 10),
+    )
+    assert _checklist(admin_client.get("/admin/").content.decode())["2026년 회기 일정"]
+
+    # A committee added by hand without its body is an open item again.
+    Committee.objects.create(
+        council=Council.objects.get(), name="윤리특별위원회", short_name="윤리특위", kind="special"
+    )
+    assert not _checklist(admin_client.get("/admin/").content.decode())["위원회와 회의체"]
+
+
+def test_the_admin_index_with_the_checklist_costs_the_same_queries_whatever_the_rows(
+    admin_client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("setup_council", str(EXAMPLE))
+    admin_client.get("/admin/")  # warm the session and content types
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get("/admin/")
+    council = Council.objects.get()
+    for number in range(1, 6):
+        session_create(
+            council=council,
+            number=number,
+            kind=Session.Kind.EXTRAORDINARY,
+            first_day=datetime.date(2026, 1, number * 5),
+            last_day=datetime.date(2026, 1, number * 5),
+        )
+        Committee.objects.create(
+            council=council, name=f"특별위원회{number}", short_name=f"특{number}", kind="special"
+        )
+
+    # Django's index (session, user, recent actions), the team names and the checklist's one.
+    with django_assert_max_num_queries(len(few)):
+        admin_client.get("/admin/")
+    assert len(few) <= 8
