@@ -253,6 +253,18 @@ class PortalAdminSite(admin.AdminSite):
 
     index_template = "admin/portal/index.html"
 
+    def get_urls(self):
+        from django.urls import path
+
+        from portal.onboarding_admin import onboarding_view
+
+        wizard = path(
+            "onboarding/",
+            self.admin_view(lambda request: onboarding_view(request, self)),
+            name="onboarding",
+        )
+        return [wizard, *super().get_urls()]
+
     def index(self, request, extra_context=None):
         request._portal_admin_index = True  # the sections with their teams (get_app_list)
         from portal.checklist import publication_checklist

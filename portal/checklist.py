@@ -65,9 +65,7 @@ def publication_checklist(*, today: datetime.date) -> list[ChecklistItem]:
         return reverse(f"admin:{name}")
 
     council_url = (
-        reverse("admin:council_council_change", args=[found["id"]])
-        if row
-        else admin("council_council_add")
+        reverse("admin:council_council_change", args=[found["id"]]) if row else admin("onboarding")
     )
     return [
         ChecklistItem(

@@ -187,3 +187,33 @@ def test_the_admin_index_with_the_checklist_costs_the_same_queries_whatever_the_
     with django_assert_max_num_queries(len(few)):
         admin_client.get("/admin/")
     assert len(few) <= 8
+
+
+def test_a_superuser_sets_up_the_council_by_uploading_the_description(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = EXAMPLE.read_text(encoding="utf-8").replace("short_name: 운영위", "short_name: ''")
+    response = admin_client.post(
+        "/admin/onboarding/",
+        {"file": SimpleUploadedFile("council.yaml", bad.encode(), "application/x-yaml")},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "committees[1].short_name: 비어 있습니다" in html
+    assert "가상구의회" in html  # what was sent stays in the form
+    assert not Council.objects.exists()
+
+    upload = SimpleUploadedFile("council.yaml", EXAMPLE.read_bytes(), "application/x-yaml")
+    response = admin_client.post("/admin/onboarding/", {"file": upload})
+
+    assert response.status_code == 302
+    assert Council.objects.get().name == "가상구의회"
+    assert Body.objects.filter(committee__isnull=False).count() == 3
+
+
+def test_the_wizard_is_for_superusers_only(client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_user("clerk", is_staff=True))
+
+    assert client.get("/admin/onboarding/").status_code == 403
