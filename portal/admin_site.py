@@ -251,8 +251,29 @@ class PortalAdminSite(admin.AdminSite):
 
         return guarded
 
+    index_template = "admin/portal/index.html"
+
+    def get_urls(self):
+        from django.urls import path
+
+        from portal.onboarding_admin import onboarding_view
+
+        wizard = path(
+            "onboarding/",
+            self.admin_view(lambda request: onboarding_view(request, self)),
+            name="onboarding",
+        )
+        return [wizard, *super().get_urls()]
+
     def index(self, request, extra_context=None):
         request._portal_admin_index = True  # the sections with their teams (get_app_list)
+        from portal.checklist import publication_checklist
+        from sessions_app.selectors import today
+
+        extra_context = {
+            "publication_checklist": publication_checklist(today=today()),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)
 
     def get_app_list(self, request, app_label=None):

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from council.models import Council
+from council.models import Committee, Council
 
 from . import rules, selectors
-from .models import AgendaItem, Session
+from .models import AgendaItem, Body, Session
 
 
 def session_ordinance_errors(session: Session) -> dict[str, list[str]]:
@@ -66,3 +66,23 @@ def session_create(
         item.full_clean()
         item.save()
     return session
+
+
+@transaction.atomic
+def body_for_committee(*, committee: Committee, slug: str = "", place: str = "") -> Body:
+    """The body (회의체) through which a committee handles agenda items and holds sittings,
+    named, ordered and kinded after the committee. The slug is made from the name when left
+    blank (Body.clean)."""
+    body = Body(
+        council=committee.council,
+        committee=committee,
+        name=committee.name,
+        short_name=committee.short_name,
+        kind=Body.Kind(committee.kind),
+        order=committee.order,
+        slug=slug,
+        place=place,
+    )
+    body.full_clean()
+    body.save()
+    return body
