@@ -176,13 +176,16 @@ def renditions_prune(*, keep: int = KEPT_RENDITIONS) -> int:
 # ---------------------------------------------------------------- publishing
 
 
-def work_plan_publish(*, work_plan: WorkPlan, user, note: str = "") -> Edition:
+def work_plan_publish(
+    *, work_plan: WorkPlan, user, note: str = "", queue_pdf: bool = True
+) -> Edition:
     """Publish the plan as its next edition (제1판, then each correction 제n+1판): the report
     built from the records now is kept as HTML (the page's body and the print document),
     and its PDF is queued for a worker, made from that kept print HTML, so what is
     published is what the clerk saw, whatever changes before the worker starts. Records who
     and when. Returns at once, the edition's PDF "대기" (with tasks run inside the call, as
-    in tests, made)."""
+    in tests, made). Without `queue_pdf` (the demo's many years) the PDF is made at its
+    first download."""
     with transaction.atomic():
         plan = WorkPlan.objects.select_for_update().select_related("council").get(pk=work_plan.pk)
         version = report_version()
@@ -204,7 +207,8 @@ def work_plan_publish(*, work_plan: WorkPlan, user, note: str = "") -> Edition:
         edition.full_clean()
         edition._history_user = user  # type: ignore[attr-defined]  # the history names who
         edition.save()
-        edition_pdf_request(edition=edition)
+        if queue_pdf:
+            edition_pdf_request(edition=edition)
     edition.refresh_from_db()
     return edition
 
