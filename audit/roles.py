@@ -81,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     # teams may view).
     "budget.budgetitem": _owned_by(GENERAL_AFFAIRS),
     "budget.budgetamount": _owned_by(GENERAL_AFFAIRS),
+    "budget.budgetyear": _owned_by(GENERAL_AFFAIRS),
     "workplan.projectfinancing": _owned_by(GENERAL_AFFAIRS),
     "council.stafftable": _owned_by(GENERAL_AFFAIRS),
     "council.staffquota": _owned_by(GENERAL_AFFAIRS),
@@ -92,6 +93,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "workplan.purchase": _owned_by(GENERAL_AFFAIRS),
     # The work plan's rendered PDFs: made by workers, looked at (state, error) by the team.
     "workplan.rendition": {GENERAL_AFFAIRS: VIEW, AUDITOR: VIEW},
+    # Published editions: made by publishing, never edited by hand.
+    "workplan.edition": {GENERAL_AFFAIRS: VIEW, AUDITOR: VIEW},
     "outreach.roomrentalyear": _owned_by(GENERAL_AFFAIRS),
     "outreach.studyevent": _owned_by(GENERAL_AFFAIRS),
     "outreach.communityactivity": _owned_by(GENERAL_AFFAIRS),

@@ -4,11 +4,15 @@ Amounts are entered on expense categories (편성목) only; every sub-total, cha
 rate is computed by budget.selectors / common.figures and shown read-only, never stored.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from budget import admin_grid, selectors
-from budget.models import PATH_RELATED, PATH_SEPARATOR, BudgetAmount, BudgetItem
+from budget.models import PATH_RELATED, PATH_SEPARATOR, BudgetAmount, BudgetItem, BudgetYear
+from budget.services import budget_year_publish
 from common import figures
 from common.admin import AuditedModelAdmin, won
 from common.forms import MONEY_FIELDS
@@ -210,3 +214,61 @@ class BudgetAmountAdmin(PathSearchMixin, AuditedModelAdmin):
     @admin.display(description="금액", ordering="amount")
     def amount_display(self, obj):
         return won(obj.amount)
+
+
+# ---------------------------------------------------------------- publishing a year
+
+
+@admin.register(BudgetYear)
+class BudgetYearAdmin(AuditedModelAdmin):
+    """Each year's budget: a draft (seen by staff only, with a "공개 전 미리보기" banner) until
+    the action "선택한 연도 예산 공개" publishes it, after a page that says what will go
+    public. Add a year here to publish the amounts entered for it."""
+
+    list_display = ["year", "council", "state", "published_at", "published_by"]
+    list_filter = ["council"]
+    list_select_related = ["council", "published_by"]
+    ordering = ["-year"]
+    readonly_fields = ["published_at", "published_by"]
+    actions = ["publish"]
+
+    @admin.display(description="상태")
+    def state(self, obj):
+        return "공개" if obj.is_published else "공개 전 (초안)"
+
+    @admin.action(description="선택한 연도 예산 공개", permissions=["change"])
+    def publish(self, request, queryset):
+        years = list(queryset.select_related("council").order_by("year"))
+        drafts = [y for y in years if not y.is_published]
+        if request.POST.get("confirm") != "yes":
+            rows = [
+                (
+                    budget_year,
+                    selectors.budget_comparison(budget_year.council, budget_year.year),
+                )
+                for budget_year in drafts
+            ]
+            return TemplateResponse(
+                request,
+                "budget/admin_publish_confirm.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "예산 공개 확인",
+                    "opts": self.model._meta,
+                    "rows": rows,
+                    "already": [y for y in years if y.is_published],
+                    "selected": [y.pk for y in years],
+                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                },
+            )
+        for budget_year in drafts:
+            try:
+                published = budget_year_publish(
+                    council=budget_year.council, year=budget_year.year, user=request.user
+                )
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                continue
+            self.log_change(request, published, "예산 공개")
+            self.message_user(request, f"{published.year}년 예산을 공개했습니다.", messages.SUCCESS)
+        return None

@@ -5,6 +5,7 @@ Money is stored in won. Only expense categories (편성목, the leaves) carry am
 sub-total is computed.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -160,3 +161,57 @@ class BudgetAmount(models.Model):
             errors["year"] = "연도는 1990년부터 2100년 사이여야 합니다."
         if errors:
             raise ValidationError(errors)
+
+
+class BudgetYearQuerySet(models.QuerySet):
+    def of(self, council):
+        return self.filter(council=council)
+
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+
+class BudgetYear(models.Model):
+    """A council's budget of one year as a whole: a draft (its amounts seen by staff only)
+    until it is published, which records who published it and when. A year with amounts
+    but no row here is a draft too (budget.services.budget_year_publish makes the row)."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="budget_years", verbose_name="의회"
+    )
+    year = models.PositiveSmallIntegerField("연도")
+    published_at = models.DateTimeField("공개 시각", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="공개한 사람",
+    )
+
+    objects = BudgetYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "연도별 예산 공개"
+        verbose_name_plural = "연도별 예산 공개"
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year"],
+                name="budgetyear_unique_year",
+                violation_error_message="이 의회의 같은 연도 예산 공개 기록이 이미 있습니다.",
+            ),
+        ]
+
+    def __str__(self):
+        state = "공개" if self.is_published else "공개 전"
+        return f"{self.year}년 예산 ({state})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def clean(self):
+        if self.year is not None and not 1990 <= self.year <= 2100:
+            raise ValidationError({"year": "연도는 1990년부터 2100년 사이여야 합니다."})

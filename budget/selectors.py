@@ -13,7 +13,7 @@ from functools import cached_property
 from common import charts, figures
 from council.models import Council
 
-from .models import BudgetAmount, BudgetItem
+from .models import BudgetAmount, BudgetItem, BudgetYear
 
 
 @dataclass
@@ -77,15 +77,23 @@ def budget_comparison(
     year: int,
     previous_year: int | None = None,
     kind: str = BudgetAmount.Kind.ORIGINAL,
+    *,
+    published_only: bool = False,
 ) -> BudgetComparison | None:
     """The budget of a year against the previous year's (original budget by default), as a
-    tree with sub-totals at every level. None when the year has no amounts. Two queries."""
+    tree with sub-totals at every level. None when the year has no amounts. Two queries.
+
+    With `published_only` (what the public sees) a draft year counts as having no amounts:
+    None for a draft year, and a published year whose previous year is a draft is shown
+    without comparison ("비교 자료 없음"), so no draft figure leaks as a base of a change."""
     previous_year = previous_year if previous_year is not None else year - 1
     items = list(BudgetItem.objects.filter(council=council).order_by("level", "order", "pk"))
     amounts: defaultdict[int, dict[int, int]] = defaultdict(dict)
-    for item_id, amount_year, amount in BudgetAmount.objects.filter(
-        item__council=council, kind=kind, year__in=[year, previous_year]
-    ).values_list("item_id", "year", "amount"):
+    for item_id, amount_year, amount in (
+        _amounts(council, published_only)
+        .filter(kind=kind, year__in=[year, previous_year])
+        .values_list("item_id", "year", "amount")
+    ):
         amounts[item_id][amount_year] = amount
     if not any(year in by_year for by_year in amounts.values()):
         return None
@@ -123,11 +131,27 @@ def _prune_empty(node: BudgetNode) -> None:
         _prune_empty(child)
 
 
-def budget_years(council: Council) -> list[int]:
-    """The years with an amount, each once (the database removes the duplicates, not a
-    read of every amount of every year). One query."""
+def _amounts(council: Council, published_only: bool):
+    """The council's amounts; with `published_only`, of published years only (a subquery:
+    no query of its own)."""
     amounts = BudgetAmount.objects.filter(item__council=council)
+    if published_only:
+        published = BudgetYear.objects.of(council).published().values("year")
+        amounts = amounts.filter(year__in=published)
+    return amounts
+
+
+def budget_years(council: Council, *, published_only: bool = False) -> list[int]:
+    """The years with an amount, each once (the database removes the duplicates, not a
+    read of every amount of every year); with `published_only`, the published ones (what
+    the public may see). One query."""
+    amounts = _amounts(council, published_only)
     return list(amounts.order_by("year").values_list("year", flat=True).distinct())
+
+
+def budget_year_state(council: Council, year: int) -> BudgetYear | None:
+    """The publication record of a year, if any (None: a draft never published). One query."""
+    return BudgetYear.objects.of(council).filter(year=year).select_related("published_by").first()
 
 
 # ---------------------------------------------------------------- charts

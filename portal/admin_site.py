@@ -70,7 +70,7 @@ SECTIONS: tuple[AdminSection, ...] = (
         "budget",
         "예산",
         roles.GENERAL_AFFAIRS,
-        ("budget.budgetamount", "budget.budgetitem"),
+        ("budget.budgetamount", "budget.budgetitem", "budget.budgetyear"),
     ),
     AdminSection(
         "workplan",

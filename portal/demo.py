@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from budget.models import BudgetAmount, BudgetItem
+from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from common import versioning
 from common.korean import particle
 from council.models import Committee, Council, SecretariatUnit, StaffQuota, StaffTable, Term
@@ -34,6 +34,7 @@ from outreach.models import PRChannel, PressCoverage, PRFigure, PRTarget, PRYear
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
 from sessions_app.services import session_create
 from workplan.models import (
+    Edition,
     PlanItem,
     Project,
     ProjectExhibit,
@@ -42,6 +43,7 @@ from workplan.models import (
     Purchase,
     WorkPlan,
 )
+from workplan.services import work_plan_publish
 
 COUNCIL_NAME = "가상구의회 (예시)"
 DISTRICT = "가상구 (예시)"
@@ -712,6 +714,25 @@ class DemoBuilder:
                 amount = int(amount * rng.uniform(0.9, 1.12)) // 1_000 * 1_000
         self._bulk(BudgetAmount, amounts)
 
+    # ------------------------------------------------------------ publishing
+
+    def publish(self) -> None:
+        """Every year's budget and work plan published, as a council's past years are: the
+        budgets in bulk, each plan as its first edition through work_plan_publish (after
+        the data versions are bumped, so the edition records the version it shows), its PDF
+        made at the first download."""
+        self._bulk(
+            BudgetYear,
+            [
+                BudgetYear(council=self.council, year=year, published_at=_published_at(year))
+                for year in self.years
+            ],
+        )
+        versioning.bump(BudgetYear)
+        for plan in WorkPlan.objects.filter(council=self.council).order_by("year"):
+            work_plan_publish(work_plan=plan, user=None, note="예시 발행본", queue_pdf=False)
+            self.summary.add(Edition, 1)
+
     # ------------------------------------------------------------ PR figures
 
     def _pr(self) -> None:
@@ -964,6 +985,11 @@ class DemoBuilder:
         self._bulk(ProjectFinancing, financing)
 
 
+def _published_at(year: int) -> datetime.datetime:
+    """When the demo's budget of a year went public: in the December before it."""
+    return datetime.datetime(year - 1, 12, 20, 10, tzinfo=datetime.UTC)
+
+
 GENERATED: Iterable[type[models.Model]] = (
     Council,
     Term,
@@ -1015,6 +1041,7 @@ def generate(
             summary = builder.build()
         # bulk_create sends no signals: every model made here is bumped once.
         versioning.bump(*GENERATED)
+        builder.publish()
     return summary
 
 

@@ -1,7 +1,8 @@
 """/sitemap.xml and /robots.txt: what search engines may index, and where the list is.
 
 The sitemap lists the public pages a citizen can land on from a search: the site's own pages,
-every session's page, every budget year's page and every work plan (page and PDF). Feeds,
+every session's page, every published budget year's page and every published work plan
+(page and PDF); drafts are never listed. Feeds,
 downloads of data (CSV/JSON), the admin and the forms' confirmation pages are left out.
 Absolute addresses use the request's host (checked against ALLOWED_HOSTS), so one deployment
 answers under each of its names. Cached like the pages (common/caching.py): a new session or
@@ -16,16 +17,16 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from budget.models import BudgetAmount, BudgetItem
+from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from budget.selectors import budget_years
 from common.caching import by_host, cached_page
 from council.models import Council
 from council.selectors import the_council
 from sessions_app.models import Session
-from workplan.models import WorkPlan
+from workplan.models import Edition, WorkPlan
 from workplan.selectors import work_plan_years
 
-SITEMAP_SCOPES = (Council, Session, BudgetItem, BudgetAmount, WorkPlan)
+SITEMAP_SCOPES = (Council, Session, BudgetItem, BudgetAmount, BudgetYear, WorkPlan, Edition)
 
 # The site's own pages, by URL name, in the order of the main menu. /budget/ and /workplan/
 # only redirect to the latest year, whose pages are listed below.
@@ -65,7 +66,7 @@ class SessionPages(Sitemap):
 class BudgetPages(Sitemap):
     def items(self):
         council = the_council()
-        return budget_years(council) if council is not None else []
+        return budget_years(council, published_only=True) if council is not None else []
 
     def location(self, item):
         return reverse("budget:year", kwargs={"year": item})
@@ -76,7 +77,7 @@ class WorkPlanPages(Sitemap):
 
     def items(self):
         names = ("workplan:html", "workplan:pdf")
-        return [(year, name) for year in work_plan_years() for name in names]
+        return [(year, name) for year in work_plan_years(published_only=True) for name in names]
 
     def location(self, item):
         year, name = item

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from budget import selectors as budget_selectors
-from budget.models import BudgetAmount, BudgetItem
+from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from common.caching import by_host, cached_page
 from council.models import Council, StaffQuota, StaffTable
 from council.selectors import PAGE_INFO_SCOPES, page_info, staff_table, the_council
@@ -17,7 +17,7 @@ from sessions_app import selectors as session_selectors
 from sessions_app.models import AgendaItem, Body, Session
 
 # The models the home page reads (their data versions key its cache): the featured session
-# and its agenda, the latest budget, the PR table's press figures, the staff table.
+# and its agenda, the latest published budget, the PR table's press figures, the staff table.
 SCOPES = (
     Council,
     Session,
@@ -25,6 +25,7 @@ SCOPES = (
     Body,
     BudgetItem,
     BudgetAmount,
+    BudgetYear,
     PRYear,
     PRChannel,
     PRFigure,
@@ -57,9 +58,12 @@ class HomeView(TemplateView):
         context["featured"] = session_selectors.featured_session(
             council, on=session_selectors.today()
         )
-        years = budget_selectors.budget_years(council)
+        # Published years only, for staff too: the home page announces, it never previews.
+        years = budget_selectors.budget_years(council, published_only=True)
         context["budget"] = (
-            budget_selectors.budget_comparison(council, years[-1]) if years else None
+            budget_selectors.budget_comparison(council, years[-1], published_only=True)
+            if years
+            else None
         )
         # The latest full year against the one before (the latest may be counted in part).
         press_years = outreach_selectors.pr_table(council, span=3)

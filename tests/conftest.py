@@ -96,23 +96,24 @@ def _fast_password_hashing():
 @pytest.fixture(scope="session", autouse=True)
 def _reuse_identical_pdf_renders():
     """WeasyPrint renders a given document to the same PDF every time, and takes seconds to
-    do it: render_pdf() gives back the PDF it already made when the print HTML it is asked
+    do it: html_to_pdf() gives back the PDF it already made when the print HTML it is asked
     to render is byte for byte the same (e.g. the untouched seed's 2023 plan, which many
-    tests download). Any change of the records changes the HTML and renders anew; tests that
-    count renders replace render_pdf with their own fake, which still works."""
+    tests download, as a rendition or as its published edition). Any change of the records
+    changes the HTML and renders anew; tests that count renders replace render_pdf (or
+    html_to_pdf) with their own fake, which still works."""
     from workplan.report import pdf as report_pdf
 
-    render = report_pdf.render_pdf
+    render = report_pdf.html_to_pdf
     made: dict[bytes, bytes] = {}
 
-    def render_pdf(report):
-        key = hashlib.sha256(report_pdf.render_html(report, for_print=True).encode()).digest()
+    def html_to_pdf(print_html):
+        key = hashlib.sha256(print_html.encode()).digest()
         if key not in made:
-            made[key] = render(report)
+            made[key] = render(print_html)
         return made[key]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report_pdf, "render_pdf", render_pdf)
+        patch.setattr(report_pdf, "html_to_pdf", html_to_pdf)
         yield
 
 
@@ -214,9 +215,10 @@ def _load_seed() -> None:
 
 
 @pytest.fixture(scope="session")
-def _seed_for_the_run(django_db_setup, django_db_blocker):
+def _seed_for_the_run(django_db_setup, django_db_blocker, _media_in_a_temporary_folder):
     """Load the seed once, in a transaction on every database that stays open until the run
-    ends and is then rolled back. Put before a test's other fixtures by the hook above."""
+    ends and is then rolled back. Put before a test's other fixtures by the hook above. The
+    seed's published work plan edition keeps its PDF in the run's media folder."""
     from django.db import connections, transaction
 
     for alias in connections:

@@ -47,7 +47,7 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
         "회의체",
         "회기 운영 조례 기준",
     ]
-    assert by_title["예산 (의정팀)"] == ["연도별 예산액", "예산 항목"]
+    assert by_title["예산 (의정팀)"] == ["연도별 예산액", "예산 항목", "연도별 예산 공개"]
     assert by_title["사용자·권한"] == ["사용자", "권한 그룹"]
     assert by_title["시스템"] == [
         "로그인 시도(잠금)",

@@ -79,11 +79,15 @@ def test_loading_the_seed_writes_each_data_version_once(db):
         for path in seed_fixture_paths()
         for record in json.loads(open(path, encoding="utf-8").read())
     }
+    # load_seed publishes the seed's budget years in the same batch, and then its work plan
+    # as its first edition (after the batch, so that the edition records the version of the
+    # records it shows: one more update finding no row and an insert).
+    published = {"budget.budgetyear", "workplan.edition"}
     with CaptureQueriesContext(connection) as ctx:
         call_command("load_seed", stdout=StringIO())
 
     # Hundreds of rows; one write per model (and an update finding no row yet).
-    assert len(_data_version_writes(ctx.captured_queries)) <= len(loaded) + 1
+    assert len(_data_version_writes(ctx.captured_queries)) <= len(loaded | published) + 2
     assert versioning.versions(*loaded) == dict.fromkeys(sorted(loaded), 1)
 
     # Reloaded over itself: the versions exist, one update bumps them all.

@@ -78,19 +78,19 @@ def test_second_download_of_the_work_plan_pdf_is_served_as_made(
     seeded, client, django_assert_max_num_queries
 ):
     first = client.get("/workplan/2023.pdf")
-    assert first.status_code == 200 and first["X-Workplan-Cache"] == "miss"
+    assert first.status_code == 200 and first["X-Workplan-Cache"] == "edition"
 
-    # The version lookup and the made rendition; then its stored file. No rendering and no
-    # figure computed.
-    with django_assert_max_num_queries(2):
+    # The published edition; then its stored file. No rendering and no figure computed.
+    with django_assert_max_num_queries(1):
         second = client.get("/workplan/2023.pdf")
 
-    assert second["X-Workplan-Cache"] == "hit"
     assert second.getvalue() == first.getvalue()
     assert second["Content-Type"] == "application/pdf"
 
 
-def test_a_clerks_budget_edit_shows_on_the_next_visit_page_and_pdf(seeded, client, admin_client):
+def test_a_clerks_budget_edit_shows_on_the_next_visit_page_and_staffs_pdf(
+    seeded, client, admin_client
+):
     # 의정활동지원 · 일반운영비 (budget item 4): 2023 amount 36 백만원, total 4,378 백만원.
     assert "4,378" in client.get("/budget/2023/").content.decode()
     assert "4,378" in pdf_text(client.get("/workplan/2023.pdf").getvalue())
@@ -103,11 +103,14 @@ def test_a_clerks_budget_edit_shows_on_the_next_visit_page_and_pdf(seeded, clien
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
+    # The 2023 budget is published: its page shows the correction at once.
     page = client.get("/budget/2023/")
     assert page["X-Page-Cache"] == "miss"
     html = page.content.decode()
     assert "4,388" in html and "4,378" not in html
-    pdf = client.get("/workplan/2023.pdf")
+    # The published work plan does not change by itself; staff's preview of the draft does.
+    assert "4,378" in pdf_text(client.get("/workplan/2023.pdf").getvalue())
+    pdf = admin_client.get("/workplan/2023.pdf")
     assert pdf["X-Workplan-Cache"] == "miss"
     text = pdf_text(pdf.getvalue())
     assert "4,388" in text and "4,378" not in text
@@ -208,6 +211,7 @@ VIEW_URLS = [
     "/outreach/",
     "/council/",
     "/workplan/2023/",
+    "/workplan/2023/editions/1/",
     "/workplan/2023.pdf",
     "/privacy/",
     "/guide/",
@@ -319,8 +323,9 @@ def test_every_cached_view_is_keyed_on_exactly_the_models_it_reads(with_sitting,
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.slow  # two WeasyPrint renders
-def test_a_visit_application_leaves_the_work_plan_pdf_alone_a_budget_edit_does_not(seeded, client):
+def test_a_visit_application_leaves_the_work_plan_draft_alone_a_budget_edit_does_not(
+    seeded, client
+):
     import datetime
 
     from django.utils import timezone
@@ -328,11 +333,10 @@ def test_a_visit_application_leaves_the_work_plan_pdf_alone_a_budget_edit_does_n
     from budget.models import BudgetAmount
     from common import versioning
     from outreach.models import VisitApplication
-    from workplan.views import PDF_SCOPES
+    from workplan.report.builder import REPORT_SCOPES
 
-    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "miss"
     assert client.get("/workplan/2023/")["X-Page-Cache"] == "miss"
-    key = versioning.version_key(*PDF_SCOPES)
+    key = versioning.version_key(*REPORT_SCOPES)  # what staff's draft preview is made at
 
     # A school applies on the public form.
     wished = timezone.localdate() + datetime.timedelta(days=10)
@@ -354,18 +358,18 @@ def test_a_visit_application_leaves_the_work_plan_pdf_alone_a_budget_edit_does_n
     assert response.status_code == 302
     assert VisitApplication.objects.count() == 1
 
-    assert versioning.version_key(*PDF_SCOPES) == key
-    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "hit"
+    assert versioning.version_key(*REPORT_SCOPES) == key
     assert client.get("/workplan/2023/")["X-Page-Cache"] == "hit"
 
-    # A clerk corrects a budget amount: the work plan shows the budget.
+    # A clerk corrects a budget amount: the work plan's draft shows the budget, so its
+    # version changes; the published edition, page and PDF, stays as it was.
     amount = BudgetAmount.objects.get(item_id=4, year=2023, kind="original")
     amount.amount = 46_000_000
     amount.save()
 
-    assert versioning.version_key(*PDF_SCOPES) != key
-    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "miss"
-    assert client.get("/workplan/2023/")["X-Page-Cache"] == "miss"
+    assert versioning.version_key(*REPORT_SCOPES) != key
+    assert client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "edition"
+    assert client.get("/workplan/2023/")["X-Page-Cache"] == "hit"
 
 
 def test_an_edit_of_a_model_a_page_does_not_read_leaves_it_cached(seeded, client):

@@ -18,10 +18,12 @@ from django.utils import timezone
 
 from audit.roles import PROCEEDINGS, PUBLIC_RELATIONS, group_permissions, role_group
 from budget.models import BudgetAmount, BudgetItem
+from budget.services import budget_year_publish
 from council.models import Committee, Council, SecretariatUnit, StaffQuota, StaffTable, Term
 from outreach.models import PRChannel, PRFigure, PRYear, VisitProgramSettings
 from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
 from workplan.models import Project, ProjectExhibit, ProjectFinancing, ProjectSection, WorkPlan
+from workplan.services import work_plan_publish
 
 YEAR = timezone.localdate().year
 PORTAL = "가람시의회 열린의정 포털"
@@ -139,6 +141,11 @@ def build_garam() -> Council:
     ProjectFinancing.objects.create(
         project=project, year=YEAR + 1, source=Source.NATIONAL, amount=10_000_000
     )
+
+    # Published, as the secretariat would: the public sees published years only.
+    for year in (YEAR - 1, YEAR):
+        budget_year_publish(council=council, year=year, user=None)
+    work_plan_publish(work_plan=plan, user=None, note="")
     return council
 
 

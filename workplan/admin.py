@@ -6,10 +6,12 @@ read-only and never stored.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Q, Sum
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -22,6 +24,7 @@ from council.words import council_words
 
 from . import selectors
 from .models import (
+    Edition,
     PlanItem,
     Project,
     ProjectExhibit,
@@ -32,7 +35,7 @@ from .models import (
     WorkPlan,
 )
 from .report.builder import report_version
-from .services import rendition_request, work_plan_roll_over
+from .services import rendition_request, work_plan_publish, work_plan_roll_over
 
 
 class ProjectInline(admin.TabularInline):
@@ -56,7 +59,7 @@ class WorkPlanAdmin(AuditedModelAdmin):
     ordering = ["-year"]
     inlines = [ProjectInline]
     readonly_fields = ["pdf_state"]
-    actions = ["roll_over"]
+    actions = ["publish", "roll_over"]
 
     @admin.action(description="다음 연도 주요업무계획 만들기", permissions=["add"])
     def roll_over(self, request, queryset):
@@ -121,6 +124,75 @@ class WorkPlanAdmin(AuditedModelAdmin):
     @admin.display(description="주요사업(개)", ordering="_project_count")
     def project_count(self, obj):
         return obj._project_count
+
+    def get_inlines(self, request, obj):
+        # The editions (발행판) of a plan that has any, after its projects.
+        return [ProjectInline, EditionInline] if obj is not None else [ProjectInline]
+
+    @admin.action(description="선택한 주요업무계획 발행 (새 판 공개)", permissions=["change"])
+    def publish(self, request, queryset):
+        """Publish each selected plan as its next edition, after a page that says what goes
+        public and asks for a note (개정판: 무엇을 고쳤는지). Returns at once; each edition's
+        PDF is made by a worker, its state shown on the plan's page."""
+        plans = list(queryset.select_related("council").order_by("year"))
+        if request.POST.get("confirm") != "yes":
+            rows = [(plan, plan.editions.order_by("-number").first()) for plan in plans]
+            return TemplateResponse(
+                request,
+                "workplan/admin_publish_confirm.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "주요업무계획 발행 확인",
+                    "opts": self.model._meta,
+                    "rows": rows,
+                    "selected": [plan.pk for plan in plans],
+                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                },
+            )
+        note = request.POST.get("note", "")[:300]
+        for plan in plans:
+            edition = work_plan_publish(work_plan=plan, user=request.user, note=note)
+            self.log_change(request, plan, f"제{edition.number}판 발행")
+            self.message_user(
+                request,
+                f"{plan.year}년 주요업무계획 제{edition.number}판을 발행했습니다. "
+                f"PDF 상태: {edition.get_status_display()}.",
+                messages.SUCCESS,
+            )
+        return None
+
+
+class EditionInline(admin.TabularInline):
+    """The plan's published editions: who published each and when, its note, its PDF's
+    state (대기 / 처리 중 / 완료 / 실패) and its public address. Made by publishing only."""
+
+    model = Edition
+    extra = 0
+    can_delete = False
+    fields = ["number", "published_at", "published_by", "note", "pdf", "links"]
+    readonly_fields = fields
+    ordering = ["-number"]
+    verbose_name = "발행판"
+    verbose_name_plural = "발행판 (발행 이력)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("plan", "published_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="PDF 상태")
+    def pdf(self, obj):
+        return rendition_state(obj)
+
+    @admin.display(description="공개 주소")
+    def links(self, obj):
+        page = reverse("workplan:edition", args=[obj.plan.year, obj.number])
+        pdf = reverse("workplan:edition_pdf", args=[obj.plan.year, obj.number])
+        return format_html('<a href="{}">웹 페이지</a> · <a href="{}">PDF</a>', page, pdf)
 
 
 class ProjectSectionInline(admin.StackedInline):
@@ -346,8 +418,9 @@ class ProjectFinancingAdmin(SourceChoicesMixin, AuditedModelAdmin):
         return obj.source_label
 
 
-def rendition_state(rendition: Rendition | None) -> str:
-    """A rendition's state in a clerk's words, with its times and the error if it failed."""
+def rendition_state(rendition: Rendition | Edition | None) -> str:
+    """A rendition's (or an edition's PDF's) state in a clerk's words, with its times and
+    the error if it failed."""
     if rendition is None:
         return "지금 자료로 만든 PDF가 아직 없습니다. 'PDF 만들기'를 누르거나 누군가 내려받으면 만들어집니다."
     local = timezone.localtime
@@ -372,6 +445,8 @@ def rendition_state(rendition: Rendition | None) -> str:
             rendition.error,
             local(rendition.finished_at).strftime("%Y-%m-%d %H:%M"),
         )
+    if rendition.requested_at is None:  # an edition whose PDF nobody asked for yet
+        return f"{rendition.get_status_display()} (처음 내려받을 때 만들어집니다)"
     return format_html(
         "{} ({} 요청, 작업자가 곧 시작합니다)",
         rendition.get_status_display(),

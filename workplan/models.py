@@ -6,6 +6,7 @@ table; nothing below refers to it. The tables keep the names they had when these
 lived in council and budget (``db_table``), so no record moved when the app was made.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,8 +16,15 @@ from council.models import Council, SecretariatUnit, StaffTable
 from council.words import CouncilWords
 
 
+class WorkPlanQuerySet(models.QuerySet):
+    def published(self):
+        """Plans with at least one edition: the public sees these only."""
+        return self.filter(editions__isnull=False).distinct()
+
+
 class WorkPlan(models.Model):
-    """The annual work plan (전년도 주요업무 추진실적 및 당해연도 주요업무계획)."""
+    """The annual work plan (전년도 주요업무 추진실적 및 당해연도 주요업무계획): a draft until
+    published; each publication is a frozen, numbered Edition."""
 
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="work_plans", verbose_name="의회"
@@ -31,6 +39,8 @@ class WorkPlan(models.Model):
         related_name="+",
         verbose_name="게재할 인력 현황표",
     )
+
+    objects = WorkPlanQuerySet.as_manager()
 
     class Meta:
         db_table = "council_workplan"
@@ -379,6 +389,74 @@ class Rendition(models.Model):
     @property
     def seconds(self) -> float | None:
         """How long the last attempt took to render, once it finished."""
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+
+class Edition(models.Model):
+    """A published edition (제n판) of a work plan, frozen when it was published: the page's
+    body and the print document as HTML, and the PDF a task renders from that print HTML
+    (kept through Django's default storage). Whatever records change later, the public page
+    and PDF of an edition stay as they were; a correction is the next edition (개정판), and
+    earlier ones stay listed and downloadable. Its PDF's state (대기 / 처리 중 / 완료 / 실패)
+    is written by the task with UPDATEs, which make no history and no data version."""
+
+    Status = Rendition.Status
+
+    plan = models.ForeignKey(
+        WorkPlan, on_delete=models.PROTECT, related_name="editions", verbose_name="주요업무계획"
+    )
+    number = models.PositiveSmallIntegerField("판", validators=[MinValueValidator(1)])
+    published_at = models.DateTimeField("발행 시각")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="발행한 사람",
+    )
+    note = models.CharField(
+        "발행 메모", max_length=300, blank=True, help_text="예: 개정판: 무엇을 고쳤는지"
+    )
+    issued_on = models.DateField("표지 발행일")  # the plan's issued_on, as it was published
+    # common.versioning.version_key() of the report's scopes when it was published: a plan
+    # whose records changed since shows its live draft to staff.
+    version = models.CharField("자료 버전", max_length=64)
+    html = models.TextField("본문 HTML")
+    print_html = models.TextField("인쇄용 HTML")
+    status = models.CharField(
+        "PDF 상태", max_length=10, choices=Rendition.Status.choices, default=Status.QUEUED
+    )
+    file = models.FileField("PDF 파일", upload_to="workplan/editions/", blank=True)
+    filename = models.CharField("내려받을 파일 이름", max_length=200, blank=True)
+    error = models.TextField("오류", blank=True)
+    attempts = models.PositiveSmallIntegerField("시도 횟수", default=0)
+    requested_at = models.DateTimeField("PDF 요청 시각", null=True, blank=True)
+    started_at = models.DateTimeField("시작 시각", null=True, blank=True)
+    finished_at = models.DateTimeField("완료 시각", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "주요업무계획 발행판"
+        verbose_name_plural = "주요업무계획 발행판"
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="edition_unique_number",
+                violation_error_message="이 주요업무계획에 같은 판 번호가 이미 있습니다.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | ~Q(file=""), name="edition_done_has_file"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan.year}년 주요업무계획 제{self.number}판"
+
+    @property
+    def seconds(self) -> float | None:
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None

@@ -5,19 +5,58 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch, Subquery, Sum
 
 from council.models import Council
 from council.words import CouncilWords
 
-from .models import Project, ProjectFinancing, Rendition, WorkPlan
+from .models import Edition, Project, ProjectFinancing, Rendition, WorkPlan
 
 # ---------------------------------------------------------------- work plans
 
 
-def work_plan_years(council: Council | None = None) -> list[int]:
+def work_plan_years(council: Council | None = None, *, published_only: bool = False) -> list[int]:
+    """The years with a plan; with `published_only`, with a published edition (what the
+    public may see). One query."""
     plans = WorkPlan.objects.all() if council is None else WorkPlan.objects.filter(council=council)
+    if published_only:
+        plans = plans.published()
     return sorted(plans.values_list("year", flat=True))
+
+
+# What a list of editions needs: not their kept HTML (a document each).
+_EDITION_LIST_FIELDS = ("html", "print_html")
+
+
+def editions_of_year(year: int) -> list[Edition]:
+    """The year's plan's editions, newest first, with the plan and its council, without
+    their kept HTML: one query. Empty for a draft (never published) or missing plan."""
+    plan = WorkPlan.objects.filter(year=year).order_by("council_id").values("pk")[:1]
+    return list(
+        Edition.objects.filter(plan=Subquery(plan))
+        .select_related("plan__council")
+        .defer(*_EDITION_LIST_FIELDS)
+        .order_by("-number")
+    )
+
+
+def edition_of_year(year: int, number: int | None = None) -> Edition | None:
+    """One edition of the year's plan (the latest without `number`), with no HTML: one
+    query."""
+    editions = (
+        Edition.objects.filter(plan__year=year)
+        .select_related("plan")
+        .defer(*_EDITION_LIST_FIELDS)
+        .order_by("plan__council_id", "-number")
+    )
+    if number is not None:
+        editions = editions.filter(number=number)
+    return editions.first()
+
+
+def edition_body(edition: Edition) -> str:
+    """An edition's kept page body (frozen HTML): one query."""
+    return Edition.objects.values_list("html", flat=True).get(pk=edition.pk)
 
 
 def made_rendition(year: int, version: str) -> Rendition | None:

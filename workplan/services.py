@@ -19,13 +19,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django_q.tasks import async_task
 
-from .models import ProjectSection, Rendition, WorkPlan
+from .models import Edition, ProjectSection, Rendition, WorkPlan
 from .report import pdf as report_pdf
-from .report.builder import build_report
+from .report.builder import build_report, report_version
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ RETRY_FAILED_AFTER = datetime.timedelta(minutes=10)
 # (renditions_prune, scheduled daily).
 KEPT_RENDITIONS = 3
 RENDER_TASK = "workplan.tasks.render_rendition"
+EDITION_TASK = "workplan.tasks.render_edition"
 
 
 class RenditionFailed(Exception):
@@ -239,3 +240,138 @@ def work_plan_roll_over(*, work_plan: WorkPlan, user=None) -> WorkPlan:
                 for row in getattr(project, related).all():
                     _copy(row, user, project_id=new.pk)
     return plan
+
+
+# ---------------------------------------------------------------- publishing
+
+
+def work_plan_publish(
+    *, work_plan: WorkPlan, user, note: str = "", queue_pdf: bool = True
+) -> Edition:
+    """Publish the plan as its next edition (제1판, then each correction 제n+1판): the report
+    built from the records now is kept as HTML (the page's body and the print document),
+    and its PDF is queued for a worker, made from that kept print HTML, so what is
+    published is what the clerk saw, whatever changes before the worker starts. Records who
+    and when. Returns at once, the edition's PDF "대기" (with tasks run inside the call, as
+    in tests, made). Without `queue_pdf` (the demo's many years) the PDF is made at its
+    first download."""
+    with transaction.atomic():
+        plan = WorkPlan.objects.select_for_update().select_related("council").get(pk=work_plan.pk)
+        version = report_version()
+        report = build_report(plan.year)
+        body, print_html = report_pdf.frozen_html(report)
+        last = plan.editions.aggregate(last=Max("number"))["last"] or 0
+        edition = Edition(
+            plan=plan,
+            number=last + 1,
+            published_at=timezone.now(),
+            published_by=user,
+            note=note.strip(),
+            issued_on=plan.issued_on,
+            version=version,
+            html=body,
+            print_html=print_html,
+            filename=report_pdf.pdf_filename(plan.council.name, plan.year),
+        )
+        edition.full_clean()
+        edition._history_user = user  # type: ignore[attr-defined]  # the history names who
+        edition.save()
+        if queue_pdf:
+            edition_pdf_request(edition=edition)
+    edition.refresh_from_db()
+    return edition
+
+
+def edition_pdf_request(*, edition: Edition, again: bool = False) -> Edition:
+    """Queue the making of an edition's PDF unless it is made or on its way: never asked
+    (requested_at empty: a new edition, or one a demo made without its PDF), failed more
+    than RETRY_FAILED_AFTER ago (at once with `again`), or left "처리 중" by a worker that
+    stopped. One conditional UPDATE, so of two requests at once one queues it."""
+    now = timezone.now()
+    failed_before = now if again else now - RETRY_FAILED_AFTER
+    with transaction.atomic():
+        queue = (
+            Edition.objects.filter(pk=edition.pk)
+            .filter(
+                Q(requested_at__isnull=True, status=Edition.Status.QUEUED)
+                | Q(status=Edition.Status.FAILED, finished_at__lte=failed_before)
+                | Q(status=Edition.Status.RUNNING, started_at__lt=_stale_before(now))
+            )
+            .update(status=Edition.Status.QUEUED, error="", requested_at=now)
+        )
+        if queue:
+            async_task(
+                EDITION_TASK,
+                edition.pk,
+                task_name=f"workplan-edition-{edition.pk}",
+                group="workplan-pdf",
+            )
+    edition.refresh_from_db(fields=["status", "file", "error", "requested_at", "finished_at"])
+    return edition
+
+
+def render_edition(edition_id: int) -> str:
+    """Render a queued edition's PDF from its kept print HTML (the task's body), keep it in
+    the default storage. Like render_rendition: started over after a dead worker, left alone
+    once made, an error recorded on the edition and raised."""
+    claimed = Edition.objects.filter(
+        pk=edition_id, status__in=[Edition.Status.QUEUED, Edition.Status.RUNNING]
+    ).update(
+        status=Edition.Status.RUNNING,
+        started_at=timezone.now(),
+        finished_at=None,
+        attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return "skipped"
+    edition = Edition.objects.get(pk=edition_id)
+    try:
+        content = report_pdf.render_frozen_pdf(edition.print_html)
+        name = f"{edition.plan_id}-{edition.number}.pdf"
+        stored = edition.file.storage.save(
+            edition.file.field.generate_filename(edition, name), ContentFile(content)
+        )
+    except Exception as error:
+        Edition.objects.filter(pk=edition_id).update(
+            status=Edition.Status.FAILED,
+            error=f"{type(error).__name__}: {error}"[:2000],
+            finished_at=timezone.now(),
+        )
+        logger.exception("work plan edition PDF %s failed", edition_id)
+        raise
+    Edition.objects.filter(pk=edition_id).update(
+        status=Edition.Status.DONE, file=stored, error="", finished_at=timezone.now()
+    )
+    return stored
+
+
+def edition_lost(*, edition: Edition) -> Edition:
+    """A made edition whose file the storage no longer has: made again from its kept print
+    HTML (the same document)."""
+    Edition.objects.filter(pk=edition.pk).update(
+        status=Edition.Status.FAILED,
+        file="",
+        error="저장소에 PDF 파일이 없어 다시 만듭니다.",
+        finished_at=timezone.now(),
+    )
+    return edition_pdf_request(edition=edition, again=True)
+
+
+def edition_made(*, edition: Edition, wait: float = 120.0) -> Edition:
+    """An edition's PDF made before returning (for commands, like rendition_made)."""
+    edition = edition_pdf_request(edition=edition, again=True)
+    deadline = time.monotonic() + wait
+    while edition.status not in (Edition.Status.DONE, Edition.Status.FAILED):
+        if edition.status == Edition.Status.QUEUED:
+            try:
+                render_edition(edition.pk)
+            except Exception:  # noqa: BLE001 - recorded on the edition, reported below
+                pass
+        elif time.monotonic() > deadline:
+            raise RenditionFailed(f"{wait:.0f}초 안에 PDF가 만들어지지 않았습니다.")
+        else:
+            time.sleep(0.5)
+        edition.refresh_from_db()
+    if edition.status == Edition.Status.FAILED:
+        raise RenditionFailed(edition.error)
+    return edition

@@ -11,6 +11,11 @@ def render_rendition(rendition_id: int) -> str:
     return services.render_rendition(rendition_id)
 
 
+def render_edition(edition_id: int) -> str:
+    """Render a published edition's PDF from its kept HTML (services.work_plan_publish)."""
+    return services.render_edition(edition_id)
+
+
 def prune_renditions() -> int:
     """Daily: drop the files of PDFs of versions nobody is served any more."""
     return services.renditions_prune()

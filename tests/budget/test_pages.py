@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from budget.models import BudgetAmount, BudgetItem
 
@@ -222,10 +223,18 @@ def _add_ten_years(council):
         for leaf in leaves
         for year in range(2010, 2020)
     )
-    # bulk_create sends no signal: bump the version as an edit in the admin would.
+    # Published, as the public sees published years only.
+    from budget.models import BudgetYear
+
+    now = timezone.now()
+    BudgetYear.objects.bulk_create(
+        BudgetYear(council=council, year=year, published_at=now) for year in range(2010, 2020)
+    )
+    # bulk_create sends no signal: bump the versions as an edit in the admin would.
     from common import versioning
 
     versioning.bump(BudgetAmount)
+    versioning.bump(BudgetYear)
 
 
 def _queries(client, url):

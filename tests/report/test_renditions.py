@@ -4,7 +4,10 @@ One version is rendered once, however many ask; a failure is shown to the clerk 
 error and tried again; a worker that died halfway leaves nothing stuck.
 
 Tasks are queued here, not run (Django Q2's sync mode off), and a test runs the queued task
-itself where a worker would (tests/test_task_worker.py runs real workers)."""
+itself where a worker would (tests/test_task_worker.py runs real workers).
+
+These PDFs are staff's preview of a draft plan (the public gets a published edition's
+frozen PDF, tests/workplan_publish/): here the seed's plan is a draft, downloaded by a clerk."""
 
 from __future__ import annotations
 
@@ -22,6 +25,19 @@ from workplan.report import pdf as report_pdf
 from workplan.services import RETRY_FAILED_AFTER, render_rendition, renditions_prune
 
 FAKE_PDF = b"%PDF-1.7 fake"
+
+
+@pytest.fixture
+def plan_2023(seeded, plan_2023):
+    """The seed's 2023 plan as a draft: its published edition removed."""
+    plan_2023.editions.all().delete()
+    return plan_2023
+
+
+@pytest.fixture
+def client(admin_client):
+    """A clerk signed in: drafts' PDFs are theirs to see."""
+    return admin_client
 
 
 @pytest.fixture
@@ -86,7 +102,8 @@ def test_once_made_every_download_gets_the_stored_file(
     client.get("/workplan/2023.pdf")
     run_queued_tasks()
 
-    with django_assert_max_num_queries(2):  # the version, the made rendition
+    # The clerk's session and user, the latest edition (none), the version, the made rendition.
+    with django_assert_max_num_queries(5):
         response = client.get("/workplan/2023.pdf")
 
     assert response.status_code == 200

@@ -1,6 +1,6 @@
-"""Citizens open the work plan at /workplan/<year>/ and download /workplan/<year>.pdf; the
-secretariat exports it with a command. The PDF is served from the shared cache until a record
-changes."""
+"""Citizens open the work plan at /workplan/<year>/ and download /workplan/<year>.pdf (its
+latest published edition, frozen); the secretariat exports it with a command. Staff's draft
+preview PDF is served from the shared cache until a record changes."""
 
 from io import StringIO
 from unittest import mock
@@ -58,12 +58,12 @@ def test_no_work_plan_at_all_is_a_404(db, client):
     assert client.get("/workplan/").status_code == 404
 
 
-def test_pdf_download_has_a_korean_filename_and_cache_headers(plan_2023, client, counted_render):
+def test_pdf_download_has_a_korean_filename_and_cache_headers(plan_2023, client):
     response = client.get("/workplan/2023.pdf")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.getvalue() == FAKE_PDF
+    assert response.getvalue().startswith(b"%PDF")
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment; filename*=utf-8''")
     assert "%EA%B8%88%EC%B2%9C%EA%B5%AC%EC%9D%98%ED%9A%8C" in disposition  # 금천구의회
@@ -74,29 +74,33 @@ def test_pdf_download_has_a_korean_filename_and_cache_headers(plan_2023, client,
     assert again.status_code == 304
 
 
-def test_an_unchanged_pdf_is_served_from_the_cache_without_rendering(
+def test_the_published_pdf_is_served_as_kept_without_rendering(
     plan_2023, client, counted_render, django_assert_max_num_queries
 ):
-    first = client.get("/workplan/2023.pdf")
-    with django_assert_max_num_queries(2):
-        second = client.get("/workplan/2023.pdf")
+    with django_assert_max_num_queries(1):  # the edition; then its stored file
+        response = client.get("/workplan/2023.pdf")
 
-    assert counted_render.call_count == 1
-    assert (first["X-Workplan-Cache"], second["X-Workplan-Cache"]) == ("miss", "hit")
-    assert second.getvalue() == FAKE_PDF
+    assert counted_render.call_count == 0
+    assert response["X-Workplan-Cache"] == "edition"
 
 
-def test_any_edit_makes_the_next_download_fresh(plan_2023, client, counted_render):
+def test_an_edit_makes_staffs_next_preview_fresh_and_leaves_the_public_pdf(
+    plan_2023, client, admin_client, counted_render
+):
     from sessions_app.models import Session
 
-    client.get("/workplan/2023.pdf")
+    published = client.get("/workplan/2023.pdf").getvalue()
+    # Nothing changed since the edition: staff get the edition too.
+    assert admin_client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "edition"
     session = Session.objects.get(number=242)
     session.last_day = session.last_day.replace(day=24)
     session.save()
-    response = client.get("/workplan/2023.pdf")
 
-    assert counted_render.call_count == 2
-    assert response["X-Workplan-Cache"] == "miss"
+    preview = admin_client.get("/workplan/2023.pdf")
+    assert counted_render.call_count == 1
+    assert preview["X-Workplan-Cache"] == "miss" and preview.getvalue() == FAKE_PDF
+    assert admin_client.get("/workplan/2023.pdf")["X-Workplan-Cache"] == "hit"
+    assert client.get("/workplan/2023.pdf").getvalue() == published
 
 
 def test_admin_change_page_links_to_pdf_and_html(plan_2023, admin_client):

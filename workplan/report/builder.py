@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from budget.models import BudgetAmount, BudgetItem
+from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from budget.selectors import BudgetComparison, budget_comparison
 from common import figures, versioning
 from council import models as council_models
@@ -65,6 +65,7 @@ REPORT_SCOPES = (
     Body,
     BudgetItem,
     BudgetAmount,
+    BudgetYear,  # the report shows published budget years only
     outreach_models.PRYear,
     outreach_models.PRChannel,
     outreach_models.PRFigure,
@@ -566,7 +567,8 @@ def build_report(year: int) -> WorkPlanReport:
         previous_year=year - 1,
         overview=council_overview(council),
         staff=staff_table(council, basis),
-        budget=budget_comparison(council, year),
+        # A published document shows no draft budget: published years only.
+        budget=budget_comparison(council, year, published_only=True),
         projects=[_project_report(p, exhibit_data, financing, year) for p in projects],
         built_at=datetime.datetime.now(datetime.UTC),
     )

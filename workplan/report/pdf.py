@@ -134,9 +134,32 @@ def _cycle_collection_paused() -> Iterator[None]:
 def render_pdf(report: WorkPlanReport) -> bytes:
     """The A4 PDF of the report (WeasyPrint): tagged PDF/UA-1 (structure tree, /Lang ko,
     the <title> shown as the window's title), bookmarks for every heading."""
+    return html_to_pdf(render_html(report, for_print=True))
+
+
+# A published edition keeps its print HTML with this in place of the stylesheet's file URL
+# (which names a folder of the machine that rendered it): put back when its PDF is made.
+STYLESHEET_MARK = "__workplan_stylesheet__"
+
+
+def frozen_html(report: WorkPlanReport) -> tuple[str, str]:
+    """What an edition keeps of the report: the page's body (the document inside the site's
+    layout) and the print document (stylesheet_url() replaced by STYLESHEET_MARK)."""
+    body = render_to_string("workplan/_document.html", {"report": report, "for_print": False})
+    print_html = render_html(report, for_print=True).replace(stylesheet_url(), STYLESHEET_MARK)
+    return body, print_html
+
+
+def render_frozen_pdf(print_html: str) -> bytes:
+    """The PDF of an edition's kept print HTML (frozen_html)."""
+    return html_to_pdf(print_html.replace(STYLESHEET_MARK, stylesheet_url()))
+
+
+def html_to_pdf(print_html: str) -> bytes:
+    """The PDF of a print document (render_html(for_print=True)) through WeasyPrint."""
     from weasyprint import HTML  # imported here: loading Pango costs ~0.3 s, pages never need it
 
-    html = drop_block_whitespace(keep_words(render_html(report, for_print=True)))
+    html = drop_block_whitespace(keep_words(print_html))
     base_url = _static_path(STYLESHEET).parent.parent.resolve().as_uri() + "/"
     with _render_lock, _cycle_collection_paused():
         return HTML(string=html, base_url=base_url).write_pdf(
@@ -150,10 +173,13 @@ def pdf_filename(council_name: str, year: int) -> str:
 
 __all__ = [
     "drop_block_whitespace",
+    "frozen_html",
+    "html_to_pdf",
     "keep_words",
     "ReportNotFound",
     "pdf_filename",
     "render_html",
+    "render_frozen_pdf",
     "render_pdf",
     "stylesheet_url",
 ]
