@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from budget import selectors
+from budget.admin_import import BudgetImportAdminMixin
 from budget.models import BudgetAmount, BudgetItem
 from common import figures
 from common.admin import AuditedModelAdmin, won
@@ -91,7 +92,7 @@ class BudgetChildInline(admin.TabularInline):
 
 
 @admin.register(BudgetItem)
-class BudgetItemAdmin(AuditedModelAdmin):
+class BudgetItemAdmin(BudgetImportAdminMixin, AuditedModelAdmin):
     list_display = ["name", "level", "parent", "order"]
     list_filter = ["level", "council"]
     list_select_related = ["parent"]
