@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from budget import admin_grid, selectors
+from budget.admin_import import BudgetImportAdminMixin
 from budget.models import PATH_RELATED, PATH_SEPARATOR, BudgetAmount, BudgetItem, BudgetYear
 from budget.services import budget_year_publish
 from common import figures
@@ -118,8 +119,8 @@ class UnitFilter(admin.RelatedFieldListFilter):
 
 
 @admin.register(BudgetItem)
-class BudgetItemAdmin(PathSearchMixin, AuditedModelAdmin):
-    change_list_template = "admin/budget/grid_changelist.html"  # links the budget grid
+class BudgetItemAdmin(PathSearchMixin, BudgetImportAdminMixin, AuditedModelAdmin):
+    change_list_template = "admin/budget/grid_changelist.html"  # links the grid and the import
     list_display = ["__str__", "level", "order"]
     list_filter = ["level", "council"]
     list_select_related = [PATH_RELATED]

@@ -1,4 +1,5 @@
-"""Open data: a year's budget as CSV (for spreadsheets) and JSON (for programs).
+"""Open data: a year's budget as CSV (for spreadsheets) and JSON (for programs), and as XLSX
+in the layout a clerk fills in (the same layout budget.imports reads back).
 
 Both carry the same rows, built from budget.selectors.budget_comparison: one row per budget
 item (and per sub-total, 총계 included) and year, amounts in won, never rounded. A reader can
@@ -16,6 +17,7 @@ import io
 from dataclasses import dataclass
 
 from common.exports import safe_row
+from common.spreadsheets import SheetData
 
 from .models import BudgetItem
 from .selectors import BudgetComparison
@@ -102,3 +104,51 @@ def budget_json(comparison: BudgetComparison, *, council_name: str) -> dict:
         "fields": FIELD_DOCS,
         "rows": [row.as_dict() for row in budget_rows(comparison)],
     }
+
+
+# ---------------------------------------------------------------- XLSX: the fill-in layout
+
+SHEET_NAME = "예산"
+KIND_HEADER = "구분"
+LEVEL_HEADERS = tuple(label for _, label in BudgetItem.Level.choices)  # 정책사업 … 편성목
+GRAND_TOTAL_MARK = "합계"
+SUBTOTAL_MARK = "소계"
+XLSX_UNIT = "원"  # exact amounts; an import also reads 천원 and 백만원 sheets
+
+
+def unit_heading(unit: str) -> str:
+    return f"(단위: {unit})"
+
+
+def amount_headers(year: int, previous_year: int) -> tuple[str, str]:
+    return f"{previous_year}년 (전년도)", f"{year}년 (당해연도)"
+
+
+def budget_sheet(comparison: BudgetComparison, *, council_name: str) -> SheetData:
+    """One row per 편성목 with its whole path, and a 소계 row above each 정책사업, 단위사업
+    and 세부사업 (the sum of the 편성목 rows under it), 합계 first: amounts in won."""
+    levels = len(LEVEL_HEADERS)
+    rows: list[list] = [
+        [f"{council_name} {comparison.year}년 {comparison.kind_label}"],
+        [unit_heading(XLSX_UNIT)],
+        [KIND_HEADER, *LEVEL_HEADERS, *amount_headers(comparison.year, comparison.previous_year)],
+    ]
+    bold = set()
+    for node in comparison.total.walk():
+        path = list(node.path) + [""] * (levels - len(node.path))
+        if node.level == 0:
+            mark = GRAND_TOTAL_MARK
+        elif node.level < BudgetItem.Level.CATEGORY:
+            mark = SUBTOTAL_MARK
+        else:
+            mark = ""
+        rows.append([mark, *path, node.previous, node.current])
+        if mark:
+            bold.add(len(rows))
+    return SheetData(
+        name=SHEET_NAME,
+        rows=rows,
+        header_row=3,
+        bold_rows=frozenset(bold),
+        widths=(8, 20, 20, 22, 16, 18, 18),
+    )

@@ -26,4 +26,5 @@ urlpatterns = [
     path("<budget_year:year>/", views.year_page, name="year"),
     path("<budget_year:year>.csv", views.year_csv, name="year_csv"),
     path("<budget_year:year>.json", views.year_json, name="year_json"),
+    path("<budget_year:year>.xlsx", views.year_xlsx, name="year_xlsx"),
 ]

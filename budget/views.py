@@ -1,4 +1,5 @@
-"""Public budget pages: /budget/ (the latest year), /budget/<year>/ and its CSV and JSON."""
+"""Public budget pages: /budget/ (the latest year), /budget/<year>/ and its CSV, JSON and
+XLSX."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from common.caching import cached_page
+from common.spreadsheets import xlsx_response
 from council.models import Council, SecretariatUnit
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
@@ -100,3 +102,13 @@ def year_json(request, year: int):
         json.dumps(data, ensure_ascii=False, indent=1),
         content_type="application/json; charset=utf-8",
     )
+
+
+@require_safe
+@cached_page(*EXPORT_SCOPES)
+def year_xlsx(request, year: int):
+    """The year in the layout a clerk fills in and the admin's 엑셀 가져오기 reads back."""
+    council = council_or_404()
+    comparison = _comparison_or_404(request, council, year)
+    sheet = exports.budget_sheet(comparison, council_name=council.name)
+    return xlsx_response([sheet], f"budget-{year}.xlsx")

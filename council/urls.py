@@ -8,4 +8,5 @@ app_name = "council"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("members.xlsx", views.members_xlsx, name="members_xlsx"),
 ]

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from common.caching import cached_page
+from common.spreadsheets import SheetData, xlsx_response
 from council.models import (
     Committee,
     CommitteeMembership,
@@ -34,6 +35,8 @@ SCOPES = (
     StaffQuota,
     *PAGE_INFO_SCOPES,
 )
+# The members' spreadsheet reads the overview (members, their committees, the secretariat).
+MEMBERS_XLSX_SCOPES = (Council, Term, Member, Committee, CommitteeMembership, SecretariatUnit)
 
 
 @require_safe
@@ -50,3 +53,24 @@ def overview(request):
             "page_info": page_info(council, TEAM, *SCOPES),
         },
     )
+
+
+@require_safe
+@cached_page(*MEMBERS_XLSX_SCOPES)
+def members_xlsx(request):
+    """The latest term's members as the page lists them: one row a member."""
+    council = council_or_404()
+    overview = council_overview(council)
+    title = f"{council.name} 제{overview.term.number}대 의원" if overview.term else council.name
+    rows: list[list] = [[title], ["이름", "직위", "정당", "선거구", "소속 위원회"]]
+    for row in overview.members:
+        seats = ", ".join(
+            seat.committee.name + ("" if seat.role_label == "위원" else f" {seat.role_label}")
+            for seat in row.seats
+        )
+        member = row.member
+        rows.append(
+            [member.name, member.get_role_display(), member.party, member.constituency, seats]
+        )
+    sheet = SheetData(name="의원", rows=rows, header_row=2, widths=(12, 10, 16, 24, 50))
+    return xlsx_response([sheet], "council-members.xlsx")

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common.caching import cached_page
+from common.spreadsheets import SheetData, xlsx_response
 from council.models import Council, Member, SecretariatUnit
 from council.selectors import PAGE_INFO_SCOPES, page_info, the_council
 from council.shortcuts import council_or_404
@@ -42,6 +43,8 @@ SCOPES = (
     models.StudyEvent,
     *PAGE_INFO_SCOPES,
 )
+# The PR figures' spreadsheet: the table of PR figures and press coverage only.
+PR_XLSX_SCOPES = (Council, models.PRYear, models.PRChannel, models.PRFigure, models.PressCoverage)
 
 
 @require_safe
@@ -71,6 +74,41 @@ def overview(request):
             "page_info": page_info(council, TEAM, *SCOPES),
         },
     )
+
+
+@require_safe
+@cached_page(*PR_XLSX_SCOPES)
+def pr_xlsx(request):
+    """The page's PR figures (매체별 실적, 언론보도): counts and costs in won per year."""
+    council = council_or_404()
+    table = selectors.pr_table(council)
+    labels = [selectors.pr_year_label(y) for y in table.years]
+    header = ["구분", "단위"]
+    for label in labels:
+        header += [f"{label} 건수", f"{label} 비용(원)"]
+    rows: list[list] = [[f"{council.name} 주요 홍보 실적"], ["(비용 단위: 원)"], header + ["비고"]]
+    for row in table.rows:
+        cells: list = []
+        for cell in row.cells:
+            cells += [cell.count, cell.cost]
+        rows.append([row.label, row.unit, *cells, row.remark])
+    rows.append([])
+    rows.append(["언론보도 (보도실적)"])
+    coverage_start = len(rows) + 1
+    for row in [*table.coverage, table.coverage_total]:
+        label = "계" if row is table.coverage_total else row.label
+        cells = []
+        for cell in row.cells:
+            cells += [cell.count, None]
+        rows.append([label, "건", *cells])
+    sheet = SheetData(
+        name="홍보 실적",
+        rows=rows,
+        header_row=3,
+        bold_rows=frozenset({coverage_start - 1, len(rows)}),
+        widths=(24, 8, *([12, 14] * len(labels)), 30),
+    )
+    return xlsx_response([sheet], "outreach-pr.xlsx")
 
 
 # ---------------------------------------------------------------- the school-visit application form

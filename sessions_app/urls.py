@@ -9,6 +9,7 @@ app_name = "sessions_app"
 
 urlpatterns = [
     path("", views.schedule, name="schedule"),
+    path("schedule.xlsx", views.schedule_xlsx, name="schedule_xlsx"),
     path("calendar/", views.schedule_calendar, name="calendar"),
     path("calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("<int:number>/", views.session_page, name="session"),

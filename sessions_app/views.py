@@ -17,6 +17,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from common.caching import by_host, cached_page
+from common.spreadsheets import SheetData, xlsx_response
 from council.models import Council, SecretariatUnit
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
@@ -35,6 +36,8 @@ SCHEDULE_SCOPES = (*CALENDAR_SCOPES, Body)
 SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting)
 FEED_SCOPES = (Council, Session, AgendaItem, Body, Sitting)
 SCHEDULE_PARAMS = tuple(ScheduleQueryForm.base_fields)  # year, kind
+# The schedule's spreadsheet: the list's figures, without the page's foot and feed links.
+SCHEDULE_XLSX_SCOPES = (Council, Session, SessionRules, AgendaItem)
 
 
 def _today_and_host(request) -> str:
@@ -83,6 +86,34 @@ def schedule(request):
             **_feed_links(request),
         },
     )
+
+
+@require_safe
+@cached_page(*SCHEDULE_XLSX_SCOPES, params=SCHEDULE_PARAMS, vary=_today_and_host)
+def schedule_xlsx(request):
+    """The year's schedule (?year=, ?kind= as the list) as a spreadsheet: one row a session."""
+    council, on, year_schedule = _year_schedule(request)
+    rows: list[list] = [
+        [f"{council.name} {year_schedule.year}년 회기 일정"],
+        [year_schedule.summary.label],
+        ["회기", "구분", "개회일", "폐회일", "일수", "주요 안건", "상태"],
+    ]
+    for entry in year_schedule.entries:
+        session = entry.session
+        status = entry.status_label + (f" ({entry.date_note})" if entry.date_note else "")
+        rows.append(
+            [
+                f"제{session.number}회",
+                session.get_kind_display(),
+                session.first_day,
+                session.last_day,
+                entry.days,
+                "\n".join(item.title for item in session.agenda_items.all()),
+                status,
+            ]
+        )
+    sheet = SheetData(name="회기 일정", rows=rows, header_row=3, widths=(10, 10, 12, 12, 6, 60, 14))
+    return xlsx_response([sheet], f"sessions-{year_schedule.year}.xlsx")
 
 
 @require_safe
