@@ -19,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 
 from audit import roles
+from common.korean import particle
 from council.models import Committee, Council, SecretariatUnit, Term
 from sessions_app.models import Body, SessionRules
 from sessions_app.services import body_for_committee
@@ -215,7 +216,10 @@ def _unique(values: list[tuple[str, str]], what: str, errors: list[str]) -> None
     seen: dict[str, str] = {}
     for path, value in values:
         if value and value in seen:
-            errors.append(f"{path}: {what} '{value}'이(가) {seen[value]}와 겹칩니다.")
+            errors.append(
+                f"{path}: {what} {particle(str(value), '이/가')} "
+                f"{particle(str(seen[value]), '과/와')} 겹칩니다."
+            )
         seen.setdefault(value, path)
 
 

@@ -29,6 +29,8 @@ def sample_values(seeded):
 
 def _url(route: str, values: dict[str, str]) -> str:
     converters = dict(ROUTES)[route]
+    if route.startswith("workplan/"):
+        values = {**values, "number": "1"}  # a work plan's edition, not a session number
     return fill(route, {name: values[name] for name in converters})
 
 

@@ -509,3 +509,29 @@ class RenditionAdmin(admin.ModelAdmin):
         return FileResponse(
             content, content_type="application/pdf", as_attachment=True, filename=rendition.filename
         )
+
+
+@admin.register(Edition)
+class EditionAdmin(AuditedModelAdmin):
+    """Every published edition of every plan, newest first: who published it and when, its
+    note and its PDF's state. Made by publishing (WorkPlanAdmin's 발행), never edited."""
+
+    list_display = ["plan", "number", "published_at", "published_by", "pdf"]
+    list_filter = ["plan__year"]
+    list_select_related = ["plan", "published_by"]
+    ordering = ["-plan__year", "-number"]
+    fields = ["plan", "number", "issued_on", "published_at", "published_by", "note", "pdf"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="PDF 상태")
+    def pdf(self, obj):
+        return rendition_state(obj)
