@@ -84,6 +84,7 @@ SECTIONS: tuple[AdminSection, ...] = (
             "workplan.purchase",
             "workplan.projectfinancing",
             "workplan.projectexhibit",
+            "workplan.edition",
             "workplan.rendition",
         ),
     ),
