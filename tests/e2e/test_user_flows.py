@@ -96,7 +96,7 @@ def test_a_clerk_is_refused_a_16_day_extraordinary_session(site, clerk, page, cl
     assert Session.objects.filter(number=251).exists()
 
 
-def test_a_clerk_changes_a_budget_amount_and_the_work_plan_pdf_shows_the_new_total(
+def test_a_clerk_corrects_a_budget_amount_and_the_next_edition_shows_the_new_total(
     site, clerk, page, browser, tmp_path
 ):
     citizen = browser.new_context(locale="ko-KR", accept_downloads=True)
@@ -113,6 +113,16 @@ def test_a_clerk_changes_a_budget_amount_and_the_work_plan_pdf_shows_the_new_tot
     amount.fill("46,000,000")
     page.get_by_role("button", name="저장", exact=True).click()
     page.wait_for_url(re.compile(r"/admin/budget/budgetitem/(\?.*)?$"))
+
+    # The published edition does not change by itself: the citizen still gets 4,378.
+    unchanged = citizen.request.get(f"{site}/workplan/2023.pdf")
+    assert "4,378" in pdf_text(unchanged.body()) and "4,388" not in pdf_text(unchanged.body())
+
+    # The clerk publishes a correction (제2판), which the citizen then gets.
+    from workplan.models import WorkPlan
+    from workplan.services import work_plan_publish
+
+    work_plan_publish(work_plan=WorkPlan.objects.get(year=2023), user=clerk, note="예산액 정정")
 
     # The citizen downloads the work plan from its page, as a person would.
     tab = citizen.new_page()
