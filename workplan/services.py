@@ -138,21 +138,28 @@ def rendition_made(*, work_plan: WorkPlan, version: str, wait: float = 120.0) ->
     queued one is rendered in this process (its task then finds it made), one a worker is
     making is waited for up to `wait` seconds. Raises RenditionFailed with the error."""
     rendition = rendition_request(work_plan=work_plan, version=version, again=True)
+    return _wait_until_made(rendition, render_rendition, wait)
+
+
+def _wait_until_made(job, render, wait: float):
+    """A queued rendition or edition (`job`) rendered in this process by `render(pk)` (its
+    task then finds it made), one a worker is making waited for up to `wait` seconds; the
+    job once made. Raises RenditionFailed with the recorded error."""
     deadline = time.monotonic() + wait
-    while rendition.status not in (Rendition.Status.DONE, Rendition.Status.FAILED):
-        if rendition.status == Rendition.Status.QUEUED:
+    while job.status not in (Rendition.Status.DONE, Rendition.Status.FAILED):
+        if job.status == Rendition.Status.QUEUED:
             try:
-                render_rendition(rendition.pk)
-            except Exception:  # noqa: BLE001 - recorded on the rendition, reported below
+                render(job.pk)
+            except Exception:  # noqa: BLE001 - recorded on the job, reported below
                 pass
         elif time.monotonic() > deadline:
             raise RenditionFailed(f"{wait:.0f}초 안에 PDF가 만들어지지 않았습니다.")
         else:
             time.sleep(0.5)
-        rendition.refresh_from_db()
-    if rendition.status == Rendition.Status.FAILED:
-        raise RenditionFailed(rendition.error)
-    return rendition
+        job.refresh_from_db()
+    if job.status == Rendition.Status.FAILED:
+        raise RenditionFailed(job.error)
+    return job
 
 
 def renditions_prune(*, keep: int = KEPT_RENDITIONS) -> int:
@@ -360,18 +367,4 @@ def edition_lost(*, edition: Edition) -> Edition:
 def edition_made(*, edition: Edition, wait: float = 120.0) -> Edition:
     """An edition's PDF made before returning (for commands, like rendition_made)."""
     edition = edition_pdf_request(edition=edition, again=True)
-    deadline = time.monotonic() + wait
-    while edition.status not in (Edition.Status.DONE, Edition.Status.FAILED):
-        if edition.status == Edition.Status.QUEUED:
-            try:
-                render_edition(edition.pk)
-            except Exception:  # noqa: BLE001 - recorded on the edition, reported below
-                pass
-        elif time.monotonic() > deadline:
-            raise RenditionFailed(f"{wait:.0f}초 안에 PDF가 만들어지지 않았습니다.")
-        else:
-            time.sleep(0.5)
-        edition.refresh_from_db()
-    if edition.status == Edition.Status.FAILED:
-        raise RenditionFailed(edition.error)
-    return edition
+    return _wait_until_made(edition, render_edition, wait)
