@@ -176,11 +176,35 @@ def grid_rows(council: Council, year: int) -> tuple[list[GridRow], GridRow]:
     return rows, total
 
 
+def seen_text(rows: list[GridRow]) -> str:
+    """The stored amounts as the grid opened with them, "12:4378500,13:" (item:won)."""
+    return ",".join(
+        f"{row.item.pk}:{'' if row.current is None else row.current}"
+        for row in rows
+        if row.is_category
+    )
+
+
+def seen_amounts(text: str) -> dict[int, int | None] | None:
+    """seen_text read back; None for anything else (a page from before, or tampered)."""
+    found: dict[int, int | None] = {}
+    for part in filter(None, text.split(",")):
+        key, _, value = part.partition(":")
+        if not key.isdigit() or not (value == "" or value.lstrip("-").isdigit()):
+            return None
+        found[int(key)] = int(value) if value else None
+    return found
+
+
 class GridForm(forms.Form):
     unit = forms.ChoiceField(label="입력 단위", choices=UNIT_CHOICES)
+    # What the clerk saw when opening the grid: only what they changed is saved, and a
+    # line someone else saved meanwhile is not silently overwritten.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, rows: list[GridRow], year: int, unit: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["seen"].initial = seen_text(rows)
         if self.is_bound:  # the amounts are read in the unit they were typed in
             posted = self.data.get("unit")
             unit = posted if posted in MONEY_UNITS else unit
@@ -263,9 +287,19 @@ def grid_view(model_admin, request):
         if form.is_valid():
             try:
                 saved = budget_year_amounts_save(
-                    council=council, year=year, amounts=form.amounts(), user=request.user
+                    council=council,
+                    year=year,
+                    amounts=form.amounts(),
+                    user=request.user,
+                    seen=seen_amounts(form.cleaned_data["seen"]),
                 )
             except ValidationError as error:
+                if _is_conflict(error):
+                    # Saving again after reading the message is a deliberate choice.
+                    data = request.POST.copy()
+                    data["seen"] = seen_text(rows)
+                    form = GridForm(data, rows=rows, year=year, unit=unit)
+                    form.is_valid()
                 _errors_onto(form, error)
             else:
                 unit = form.cleaned_data["unit"]
@@ -316,6 +350,12 @@ def grid_view(model_admin, request):
         }
     )
     return TemplateResponse(request, "admin/budget/grid.html", context, status=status)
+
+
+def _is_conflict(error: ValidationError) -> bool:
+    return hasattr(error, "error_dict") and any(
+        e.code == "edit_conflict" for errors in error.error_dict.values() for e in errors
+    )
 
 
 def _errors_onto(form: GridForm, error: ValidationError) -> None:

@@ -34,12 +34,17 @@ def budget_year_amounts_save(
     amounts: dict[int, int | None],
     user=None,
     kind: str = BudgetAmount.Kind.ORIGINAL,
+    seen: dict[int, int | None] | None = None,
 ) -> AmountsSaved:
     """A year's amounts of the given expense categories (편성목), {item id: won}, saved in
     one transaction: a new amount creates its row, a different one changes it, None (an
     emptied input) removes it. Items not given are left as they are. Each row is validated
     (full_clean); one bad row, or an item that is not one of the council's 편성목, writes
-    nothing and raises a ValidationError saying which."""
+    nothing and raises a ValidationError saying which.
+
+    `seen` is what the clerk saw when they opened the grid ({item id: won}): an amount left
+    as seen is not written (another clerk's change to it since stands), and one the clerk
+    changed that someone else changed too is refused, naming both, with nothing written."""
     items = BudgetItem.objects.filter(council=council, pk__in=list(amounts))
     categories = {item.pk for item in items if item.is_category}
     unknown = sorted(set(amounts) - categories)
@@ -56,6 +61,8 @@ def budget_year_amounts_save(
                 item_id__in=list(amounts), year=year, kind=kind
             )
         }
+        if seen is not None:
+            amounts = _unseen_changes_refused(amounts, seen, existing)
         for item_id, won in amounts.items():
             row = existing.get(item_id)
             if won is None:
@@ -79,6 +86,27 @@ def budget_year_amounts_save(
             row._history_user = user
             row.save()
     return AmountsSaved(created=created, updated=updated, deleted=deleted)
+
+
+def _unseen_changes_refused(
+    amounts: dict[int, int | None], seen: dict[int, int | None], existing: dict
+) -> dict[int, int | None]:
+    """The amounts the clerk changed; refused where the stored one is no longer what they
+    saw (someone saved it since)."""
+    changed = {k: v for k, v in amounts.items() if k not in seen or seen[k] != v}
+    conflicts = {}
+    for item_id in changed:
+        stored = existing[item_id].amount if item_id in existing else None
+        if item_id in seen and stored != seen[item_id]:
+            shown = "없음" if stored is None else f"{stored:,}원"
+            conflicts[str(item_id)] = ValidationError(
+                f"이 입력표를 연 뒤에 다른 사용자가 이 금액을 {shown}(으)로 먼저 저장했습니다. "
+                "확인한 뒤 다시 저장하면 입력하신 금액으로 바뀝니다.",
+                code="edit_conflict",
+            )
+    if conflicts:
+        raise ValidationError(conflicts)
+    return changed
 
 
 def budget_year_publish(*, council: Council, year: int, user) -> BudgetYear:

@@ -7,16 +7,19 @@ django-simple-history's ``diff_against`` in the admin, not in a template), and a
 change the record can restore an earlier version from there. The version is saved through
 the same form, so the model's validation applies to a restored version too.
 
+A change form refuses to save over someone else's newer change (common/concurrency.py):
+the clerk keeps what they typed and sees the other change.
+
 The history tables themselves are registered by the ``audit`` app (audit/models.py).
 """
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from common import figures
+from common import concurrency, figures
 from common.models import DataVersion, RateCounter
 
 
@@ -24,6 +27,53 @@ class AuditedModelAdmin(SimpleHistoryAdmin):
     """Use instead of ``admin.ModelAdmin`` for every model of the domain apps."""
 
     history_list_per_page = 50
+
+    # ------------------------------------------------------------ no lost edits
+
+    def _edit_sources(self, request, obj) -> list[concurrency.Source]:
+        inlines = [(i.model, i.fk_name) for i in self.get_inline_instances(request, obj)]
+        return concurrency.sources_for(obj, inlines)
+
+    def _changeform_view(self, request, object_id, form_url, extra_context):
+        # Django runs this inside a transaction: the row lock holds until the save is done.
+        request._edit_conflict = None
+        posted = request.POST.get(concurrency.TOKEN_FIELD) if request.method == "POST" else None
+        if posted and object_id and "_saveasnew" not in request.POST:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                manager = type(obj)._base_manager
+                list(manager.select_for_update().filter(pk=obj.pk).values_list("pk"))
+                changes = concurrency.changes_since(self._edit_sources(request, obj), posted)
+                request._edit_conflict = changes or None
+        return super()._changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not getattr(request, "_edit_conflict", None):
+            return form
+
+        class RefusedForm(form):
+            """The record changed since the clerk opened it: keep their input, save nothing."""
+
+            def clean(self):
+                cleaned = super().clean()
+                raise ValidationError(concurrency.CONFLICT_MESSAGE, code="edit_conflict")
+                return cleaned  # pragma: no cover
+
+        return RefusedForm
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if change and obj is not None and obj.pk is not None:
+            conflict = getattr(request, "_edit_conflict", None)
+            posted = request.POST.get(concurrency.TOKEN_FIELD) if request.method == "POST" else None
+            # A form sent back for another mistake keeps the token it was opened with; a
+            # refused one carries the new token, so saving again is a deliberate choice.
+            token = posted if posted and not conflict else None
+            context["version_token"] = token or concurrency.token_for(
+                self._edit_sources(request, obj)
+            )
+            context["edit_conflict"] = conflict
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # django-simple-history lets anyone who may *view* the history post the restore

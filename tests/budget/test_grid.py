@@ -258,3 +258,45 @@ def test_an_auditor_sees_the_grid_but_cannot_save(client, seeded, django_user_mo
     assert "금액을 저장할 권한이 없습니다" in page and "본예산 저장" not in page
     assert refused.status_code == 403
     assert BudgetAmount.objects.get(item=leaf, year=2023).amount == 36_000_000
+
+
+def seen_of(page: str) -> str:
+    return re.search(r'name="seen" value="([^"]*)"', page).group(1)
+
+
+def test_two_clerks_on_one_grid_keep_each_others_lines_and_a_clash_is_refused(
+    admin_client, seeded, django_user_model, client
+):
+    leaf = category(seeded, "의정활동지원 > 일반운영비")
+    travel = category(seeded, "의정활동지원 > 여비")
+    other = django_user_model.objects.create_superuser("park", "park@example.org", "pw-7-park")
+    client.force_login(other)
+    first_seen = seen_of(admin_client.get(GRID, {"year": 2023}).content.decode())
+    second_seen = seen_of(client.get(GRID, {"year": 2023}).content.decode())
+    travel_before = BudgetAmount.objects.get(item=travel, year=2023, kind="original").amount
+
+    # park changes the travel line first.
+    data = posted(seeded, 2023, **{f"amount_{travel.pk}": "9,999"}) | {"seen": second_seen}
+    assert client.post(f"{GRID}?year=2023", data).status_code == 302
+
+    # The first clerk, on the grid opened before, changes only the 일반운영비 line: saved,
+    # and park's travel amount (shown to them as it was) is not put back.
+    data = posted(seeded, 2023, **{f"amount_{leaf.pk}": "40,000"}) | {"seen": first_seen}
+    data[f"amount_{travel.pk}"] = f"{travel_before // 1000:,}"
+    assert admin_client.post(f"{GRID}?year=2023", data).status_code == 302
+    assert BudgetAmount.objects.get(item=leaf, year=2023, kind="original").amount == 40_000_000
+    assert BudgetAmount.objects.get(item=travel, year=2023, kind="original").amount == 9_999_000
+
+    # Now both change the same line: the later one is refused, with the other's figure.
+    data[f"amount_{travel.pk}"] = "1,234"
+    refused = admin_client.post(f"{GRID}?year=2023", data)
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "다른 사용자가 이 금액을 9,999,000원(으)로 먼저 저장했습니다" in page
+    assert f'name="amount_{travel.pk}" value="1,234"' in page  # what they typed stays
+    assert BudgetAmount.objects.get(item=travel, year=2023, kind="original").amount == 9_999_000
+
+    # Saving the re-shown grid again is deliberate: it goes through.
+    data["seen"] = seen_of(page)
+    assert admin_client.post(f"{GRID}?year=2023", data).status_code == 302
+    assert BudgetAmount.objects.get(item=travel, year=2023, kind="original").amount == 1_234_000
