@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from audit.baseline import history_baseline_create
 from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from common import versioning
 from common.korean import particle
@@ -1041,6 +1042,7 @@ def generate(
             summary = builder.build()
         # bulk_create sends no signals: every model made here is bumped once.
         versioning.bump(*GENERATED)
+        history_baseline_create()  # nor history: each record starts it as "초기 자료"
         builder.publish()
     return summary
 

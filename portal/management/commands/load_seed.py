@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from audit.baseline import history_baseline_create
 from budget.models import BudgetAmount, BudgetYear
 from budget.services import budget_year_publish
 from common import versioning
@@ -58,6 +59,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             with versioning.batch():  # every model's data version bumped once
                 call_command("loaddata", *seed_fixture_paths(), verbosity=0)
+                # loaddata sends no history: each record starts its history as "초기 자료".
+                history_baseline_create()
                 council = Council.objects.get(name=seed_council_name())
                 publish_budgets(council)
             # After the batch: the edition records the data version of what it shows.
