@@ -257,6 +257,7 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         from django.urls import path
 
+        from audit.admin_deleted import deleted_view
         from portal.onboarding_admin import onboarding_view
 
         wizard = path(
@@ -264,7 +265,12 @@ class PortalAdminSite(admin.AdminSite):
             self.admin_view(lambda request: onboarding_view(request, self)),
             name="onboarding",
         )
-        return [wizard, *super().get_urls()]
+        deleted = path(
+            "deleted/",
+            self.admin_view(lambda request: deleted_view(request, self)),
+            name="deleted",
+        )
+        return [wizard, deleted, *super().get_urls()]
 
     def index(self, request, extra_context=None):
         request._portal_admin_index = True  # the sections with their teams (get_app_list)
