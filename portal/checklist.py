@@ -10,10 +10,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from audit import roles
-from budget.models import BudgetAmount
+from budget.models import BudgetAmount, BudgetYear
 from council.models import Committee, Council, Member, SecretariatUnit, Term
 from sessions_app.models import Body, Session, SessionRules
-from workplan.models import WorkPlan
+from workplan.models import Edition, WorkPlan
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,11 @@ def publication_checklist(*, today: datetime.date) -> list[ChecklistItem]:
             has_plenary=_of(Body, kind=Body.Kind.PLENARY),
             has_session=_of(Session, first_day__year=year),
             has_budget=Exists(BudgetAmount.objects.filter(item__council=OuterRef("pk"), year=year)),
+            budget_published=_of(BudgetYear, year=year, published_at__isnull=False),
             has_plan=_of(WorkPlan, year=year),
+            plan_published=Exists(
+                Edition.objects.filter(plan__council=OuterRef("pk"), plan__year=year)
+            ),
             **{f"team_{role}": found for role, found in teams.items()},
         )
         .values()
@@ -117,13 +121,27 @@ def publication_checklist(*, today: datetime.date) -> list[ChecklistItem]:
         ChecklistItem(
             f"{year}년 예산",
             bool(found.get("has_budget")),
-            "올해 편성목별 예산액 (manage.py import_budget FILE --year YYYY)",
-            admin("budget_budgetamount_changelist"),
+            "올해 편성목별 예산액 (예산 입력표, 또는 manage.py import_budget FILE --year YYYY)",
+            admin("budget_budgetitem_grid") + f"?year={year}",
+        ),
+        ChecklistItem(
+            f"{year}년 예산 공개",
+            bool(found.get("budget_published")),
+            "입력을 마친 예산은 공개 전까지 직원에게만 보입니다: 예산 연도 목록에서 "
+            "'선택한 연도 예산 공개' (manage.py publish budget YYYY)",
+            admin("budget_budgetyear_changelist"),
         ),
         ChecklistItem(
             f"{year}년 주요업무계획",
             bool(found.get("has_plan")),
             "올해 주요업무계획과 사업",
+            admin("workplan_workplan_changelist"),
+        ),
+        ChecklistItem(
+            f"{year}년 주요업무계획 발행",
+            bool(found.get("plan_published")),
+            "발행해야 공개 페이지와 PDF가 나갑니다: 주요업무계획 목록에서 '발행' "
+            "(manage.py publish workplan YYYY)",
             admin("workplan_workplan_changelist"),
         ),
     ]

@@ -152,6 +152,7 @@ def test_the_checklist_shows_what_is_missing_and_ticks_it_as_records_appear(admi
         last_day=datetime.date(2026, 12, 10),
     )
     assert _checklist(admin_client.get("/admin/").content.decode())["2026년 회기 일정"]
+    assert not found["2026년 예산 공개"] and not found["2026년 주요업무계획 발행"]
 
     # A committee added by hand without its body is an open item again.
     Committee.objects.create(
@@ -217,3 +218,22 @@ def test_the_wizard_is_for_superusers_only(client):
     client.force_login(User.objects.create_user("clerk", is_staff=True))
 
     assert client.get("/admin/onboarding/").status_code == 403
+
+
+def test_a_budget_entered_but_not_published_is_still_an_open_item(admin_client, seeded):
+    """In 2023 the seed's budget and work plan are published; a 2024 draft is not."""
+    import time_machine
+
+    from budget.models import BudgetAmount, BudgetYear
+
+    with time_machine.travel(datetime.datetime(2023, 3, 2, 10, 0), tick=False):
+        found = _checklist(admin_client.get("/admin/").content.decode())
+    assert found["2023년 예산"] and found["2023년 예산 공개"]
+    assert found["2023년 주요업무계획"] and found["2023년 주요업무계획 발행"]
+
+    some = BudgetAmount.objects.filter(year=2023).first()
+    BudgetAmount.objects.create(item=some.item, year=2024, kind=some.kind, amount=1_000_000)
+    with time_machine.travel(datetime.datetime(2024, 1, 5, 10, 0), tick=False):
+        found = _checklist(admin_client.get("/admin/").content.decode())
+    assert found["2024년 예산"] and not found["2024년 예산 공개"]
+    assert not BudgetYear.objects.filter(year=2024, published_at__isnull=False).exists()
