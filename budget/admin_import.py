@@ -27,7 +27,7 @@ from . import imports
 from .selectors import budget_years
 
 SESSION_KEY = "budget_imports"
-STORE = "budget-imports"
+STORE = imports.UPLOAD_FOLDER
 
 
 class BudgetImportForm(forms.Form):

@@ -16,6 +16,7 @@ by sheet, row and column, and nothing is written while any remains.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -25,7 +26,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -646,3 +649,27 @@ def preview_text(preview: ImportPreview) -> str:
         lines.append(f"[행 합계와 다른 시트의 합계 행 {len(preview.disagreements)}건]")
         lines += [f"  {d}" for d in preview.disagreements]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- uploads waiting for 적용
+
+# The admin keeps an uploaded sheet here between its preview and 적용 (budget/admin_import.py).
+UPLOAD_FOLDER = "budget-imports"
+UPLOAD_KEPT = datetime.timedelta(days=1)
+
+
+def import_uploads_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete uploads left waiting longer than a day (a preview never applied, a closed
+    tab): run daily as a task (budget/tasks.py). Returns how many were deleted."""
+    now = now or timezone.now()
+    try:
+        _, names = default_storage.listdir(UPLOAD_FOLDER)
+    except FileNotFoundError:
+        return 0
+    deleted = 0
+    for name in names:
+        path = f"{UPLOAD_FOLDER}/{name}"
+        if now - default_storage.get_modified_time(path) > UPLOAD_KEPT:
+            default_storage.delete(path)
+            deleted += 1
+    return deleted

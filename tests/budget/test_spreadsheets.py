@@ -319,3 +319,26 @@ def test_command_with_bad_cells_fails_with_them(seeded, tmp_path, capsys):
 
     assert "예산 시트 4행 G열: '3만'는 금액이 아닙니다." in capsys.readouterr().out
     assert BudgetAmount.objects.filter(year=2024).count() == 0
+
+
+def test_an_upload_never_applied_is_deleted_after_a_day(db):
+    """A clerk previews a sheet and closes the tab: the daily task removes the file."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from budget.imports import UPLOAD_FOLDER, import_uploads_purge
+    from budget.tasks import purge_import_uploads
+
+    old = default_storage.save(f"{UPLOAD_FOLDER}/old-token.xlsx", ContentFile(b"old"))
+    fresh = default_storage.save(f"{UPLOAD_FOLDER}/fresh-token.xlsx", ContentFile(b"new"))
+    later = default_storage.get_modified_time(fresh) + datetime.timedelta(hours=25)
+    assert import_uploads_purge(now=later - datetime.timedelta(hours=2)) == 0
+    assert import_uploads_purge(now=later) == 2
+    assert not default_storage.exists(old) and not default_storage.exists(fresh)
+    assert purge_import_uploads() == 0  # nothing left is no error
+
+    from django_q.models import Schedule
+
+    assert Schedule.objects.filter(func="budget.tasks.purge_import_uploads").exists()
