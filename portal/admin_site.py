@@ -258,7 +258,7 @@ class PortalAdminSite(admin.AdminSite):
         from django.urls import path
 
         from audit.admin_deleted import deleted_view
-        from portal.onboarding_admin import onboarding_view
+        from portal.onboarding_admin import onboarding_form_view, onboarding_view
 
         wizard = path(
             "onboarding/",
@@ -270,7 +270,12 @@ class PortalAdminSite(admin.AdminSite):
             self.admin_view(lambda request: deleted_view(request, self)),
             name="deleted",
         )
-        return [wizard, deleted, *super().get_urls()]
+        wizard_form = path(
+            "onboarding/form.xlsx",
+            self.admin_view(lambda request: onboarding_form_view(request, self)),
+            name="onboarding_form",
+        )
+        return [wizard, wizard_form, deleted, *super().get_urls()]
 
     def index(self, request, extra_context=None):
         request._portal_admin_index = True  # the sections with their teams (get_app_list)

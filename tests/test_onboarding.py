@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from audit.roles import GENERAL_AFFAIRS, PROCEEDINGS, PUBLIC_RELATIONS, role_group
 from council.models import Committee, Council, SecretariatUnit, Term
@@ -237,3 +239,74 @@ def test_a_budget_entered_but_not_published_is_still_an_open_item(admin_client, 
         found = _checklist(admin_client.get("/admin/").content.decode())
     assert found["2024년 예산"] and not found["2024년 예산 공개"]
     assert not BudgetYear.objects.filter(year=2024, published_at__isnull=False).exists()
+
+
+def test_a_secretariat_fills_in_the_workbook_form_and_gets_the_same_council(admin_client, tmp_path):
+    """The wizard's workbook form holds the example; filled in (here: one committee
+    renamed) and uploaded, it sets up the council as the YAML does."""
+    import io
+
+    from openpyxl import load_workbook
+
+    response = admin_client.get(reverse("admin:onboarding_form"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames[:2] == ["council", "term"]
+    committees = book["committees"]
+    assert [c.value for c in committees[1]][:2] == ["name", "short_name"]
+    committees["A3"] = "복지건설위원회"
+    saved = io.BytesIO()
+    book.save(saved)
+
+    upload = SimpleUploadedFile("의회.xlsx", saved.getvalue())
+    created = admin_client.post(reverse("admin:onboarding"), {"file": upload, "text": ""})
+    assert created.status_code == 302, created.content.decode()[:2000]
+    council = Council.objects.get()
+    assert council.name == "가상구의회"
+    assert Term.objects.get().starts_on == datetime.date(2026, 7, 1)
+    assert list(Committee.objects.order_by("order").values_list("name", flat=True)) == [
+        "의회운영위원회",
+        "복지건설위원회",
+        "예산결산특별위원회",
+    ]
+    assert role_group(PROCEEDINGS).name == "의사운영팀"
+
+    # The command reads the same workbook (here into a database that has a council).
+    path = tmp_path / "council.xlsx"
+    path.write_bytes(saved.getvalue())
+    with pytest.raises(CommandError, match="이미"):
+        call_command("setup_council", str(path))
+
+
+def test_a_bad_workbook_names_the_row_and_a_broken_file_is_a_korean_error(tmp_path):
+    import io
+
+    import yaml
+    from openpyxl import load_workbook
+
+    from portal.onboarding_xlsx import description_workbook
+
+    book = load_workbook(
+        io.BytesIO(description_workbook(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))))
+    )
+    book["committees"]["A3"] = None  # the second committee without its name
+    book.create_sheet("메모")
+    saved = io.BytesIO()
+    book.save(saved)
+    path = tmp_path / "council.xlsx"
+    path.write_bytes(saved.getvalue())
+    with pytest.raises(CommandError) as failed:
+        call_command("setup_council", str(path))
+    assert "시트 '메모': 알 수 없는 시트입니다" in str(failed.value)
+    book.remove(book["메모"])
+    book.save(path)
+    with pytest.raises(CommandError, match=r"committees\[2\]\.name"):
+        call_command("setup_council", str(path))
+    assert not Council.objects.exists()
+
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(CommandError, match="엑셀 파일\\(.xlsx\\)을 읽을 수 없습니다"):
+        call_command("setup_council", str(path))
