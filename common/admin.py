@@ -52,7 +52,7 @@ class AuditedModelAdmin(SimpleHistoryAdmin):
         if not getattr(request, "_edit_conflict", None):
             return form
 
-        class RefusedForm(form):
+        class RefusedForm(form):  # type: ignore[valid-type,misc]
             """The record changed since the clerk opened it: keep their input, save nothing."""
 
             def clean(self):

@@ -43,7 +43,7 @@ class Source:
 
 def sources_for(obj: Model, inline_models: list[tuple[type[Model], str | None]]) -> list[Source]:
     """The history streams of `obj` and of the inline rows that point at it."""
-    found = []
+    found: list[Source] = []
     history = _history_model(type(obj))
     if history is None:
         return found
@@ -53,7 +53,8 @@ def sources_for(obj: Model, inline_models: list[tuple[type[Model], str | None]])
         if child_history is None:
             continue
         fk = _get_foreign_key(type(obj), model, fk_name=fk_name)
-        found.append(Source(child_history, {fk.attname: obj.pk}))
+        if fk is not None:
+            found.append(Source(child_history, {fk.attname: obj.pk}))
     return found
 
 
@@ -102,8 +103,8 @@ def _describe(entry, model: type[Model]) -> Change:
     if previous is not None:
         for delta in entry.diff_against(previous).changes:
             try:
-                name = str(model._meta.get_field(delta.field).verbose_name)
-            except Exception:  # an m2m or a removed field: its own name
+                name = str(getattr(model._meta.get_field(delta.field), "verbose_name", delta.field))
+            except Exception:  # a removed field: its own name
                 name = delta.field
             change.fields.append((name, _show(delta.old), _show(delta.new)))
     return change
@@ -115,14 +116,14 @@ def changes_since(sources: list[Source], token: str) -> list[Change] | None:
     seen = _parse(token, len(sources))
     if seen is None:
         return None
-    changes = []
+    changes: list[Change] = []
     for source, last_seen in zip(sources, seen, strict=True):
         entries = (
             source.history._default_manager.filter(**source.lookup, history_id__gt=last_seen)
             .select_related("history_user")
             .order_by("history_id")
         )
-        model = source.history.instance_type
+        model = source.history.instance_type  # type: ignore[attr-defined]
         changes.extend(_describe(entry, model) for entry in entries)
     changes.sort(key=lambda change: change.when)
     return changes
