@@ -81,6 +81,7 @@ def schedule(request):
             "schedule": year_schedule,
             "bodies": selectors.feed_bodies(council),
             "today": on,
+            "atom_links": _schedule_atom_links(council),
             "breadcrumbs": [("회기 일정", "")],
             "page_info": page_info(council, RESPONSIBLE_TEAM, *SCHEDULE_SCOPES),
             **_feed_links(request),
@@ -157,6 +158,7 @@ def session_page(request, number: int):
             "session": session,
             "sittings": sittings,
             "today": on,
+            "atom_links": _schedule_atom_links(council),
             "breadcrumbs": [
                 ("회기 일정", reverse("sessions_app:schedule")),
                 (f"{year}년", f"{reverse('sessions_app:schedule')}?year={year}"),
@@ -164,6 +166,77 @@ def session_page(request, number: int):
             ],
             "page_info": page_info(council, RESPONSIBLE_TEAM, *SESSION_SCOPES),
             "feed_url": reverse("sessions_app:session_feed", args=[session.number]),
+        },
+    )
+
+
+# ---------------------------------------------------------------- the sittings' record
+
+BODY_SCOPES = (Council, Body, Sitting, Session, SessionRules, *PAGE_INFO_SCOPES)
+SITTING_SCOPES = (*BODY_SCOPES, AgendaItem)
+
+
+def _atom_link(title: str, url: str) -> dict[str, str]:
+    """An Atom feed a page announces (<link rel="alternate"> in its head)."""
+    return {"title": title, "url": url}
+
+
+def _schedule_atom_links(council) -> list[dict[str, str]]:
+    return [
+        _atom_link(f"{council.name} 회기 (Atom)", reverse("sessions_app:sessions_atom")),
+        _atom_link(f"{council.name} 회의(차수) (Atom)", reverse("sessions_app:sittings_atom")),
+        _atom_link(f"{council.name} 회의록 공개 (Atom)", reverse("sessions_app:minutes_atom")),
+    ]
+
+
+@require_safe
+@cached_page(*BODY_SCOPES, vary=_today_and_host)
+def body_page(request, slug: str):
+    """/sessions/bodies/<slug>/: every sitting of a body by year, with its feeds."""
+    council = council_or_404()
+    body = selectors.body_by_slug(council, slug)
+    if body is None:
+        raise Http404("그런 회의체는 없습니다.")
+    feed = reverse("sessions_app:body_atom", args=[body.slug])
+    return render(
+        request,
+        "sessions_app/body.html",
+        {
+            "body": body,
+            "years": selectors.body_record(council, body, on=selectors.today()),
+            "feed_url": feed,
+            "calendar_url": f"{reverse('sessions_app:calendar_feed')}?body={body.slug}",
+            "atom_links": [_atom_link(f"{council.name} {body.name} 회의 (Atom)", feed)],
+            "breadcrumbs": [("회기 일정", reverse("sessions_app:schedule")), (body.name, "")],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *BODY_SCOPES),
+        },
+    )
+
+
+@require_safe
+@cached_page(*SITTING_SCOPES, vary=_today_and_host)
+def sitting_page(request, number: int, pk: int):
+    """/sessions/<number>/sittings/<id>/: one sitting's day, times, place, agenda and
+    minutes."""
+    council = council_or_404()
+    page = selectors.sitting_detail(council, number, pk, on=selectors.today())
+    if page is None:
+        raise Http404("그런 회의(차수)는 없습니다.")
+    sitting = page.sitting
+    session = sitting.session
+    return render(
+        request,
+        "sessions_app/sitting_detail.html",
+        {
+            "page": page,
+            "sitting": sitting,
+            "session": session,
+            "breadcrumbs": [
+                ("회기 일정", reverse("sessions_app:schedule")),
+                (str(session), reverse("sessions_app:session", args=[session.number])),
+                (f"{sitting.body.name} 제{sitting.number}차", ""),
+            ],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SITTING_SCOPES),
         },
     )
 
@@ -248,3 +321,23 @@ def minutes_compliance_admin(request, model_admin):
             "form": form,
         },
     )
+
+
+# ---------------------------------------------------------------- Atom feeds
+# Cached as the pages are: until a record they read changes, per host (absolute links) and
+# per day (minutes count from their publication day). require_safe: a feed answers GET/HEAD.
+
+ATOM_SITTING_SCOPES = (Council, Sitting, Session, Body)
+
+sessions_atom = require_safe(
+    cached_page(Council, Session, AgendaItem, vary=_today_and_host)(feeds.SessionsAtomFeed())
+)
+sittings_atom = require_safe(
+    cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.SittingsAtomFeed())
+)
+body_atom = require_safe(
+    cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.BodyAtomFeed())
+)
+minutes_atom = require_safe(
+    cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.MinutesAtomFeed())
+)

@@ -40,6 +40,20 @@ from .minutes import (
     minutes_report,
     session_sittings,
 )
+from .record import (
+    FEED_ENTRIES,
+    RecordRow,
+    SittingPage,
+    YearOfSittings,
+    body_by_slug,
+    body_record,
+    feed_minutes_entries,
+    feed_session_entries,
+    feed_sitting_entries,
+    handled_by,
+    held_by,
+    sitting_detail,
+)
 from .schedule import (
     YearSchedule,
     year_schedule,
@@ -123,4 +137,16 @@ __all__ = [
     "FeedItem",
     "FeedSession",
     "FeedSitting",
+    "FEED_ENTRIES",
+    "RecordRow",
+    "SittingPage",
+    "YearOfSittings",
+    "body_by_slug",
+    "body_record",
+    "feed_minutes_entries",
+    "feed_session_entries",
+    "feed_sitting_entries",
+    "handled_by",
+    "held_by",
+    "sitting_detail",
 ]
