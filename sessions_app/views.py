@@ -8,6 +8,8 @@ depend on the host, so that is part of the key too.
 
 from __future__ import annotations
 
+import json
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -18,11 +20,11 @@ from django.views.decorators.http import require_safe
 
 from common.caching import by_host, cached_page
 from common.spreadsheets import SheetData, xlsx_response
-from council.models import Council, SecretariatUnit
+from council.models import Council, SecretariatUnit, Term
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
-from . import feeds, selectors
+from . import exports, feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
 from .models import AgendaItem, Body, Session, SessionRules, Sitting
 
@@ -341,3 +343,63 @@ body_atom = require_safe(
 minutes_atom = require_safe(
     cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.MinutesAtomFeed())
 )
+
+
+# ---------------------------------------------------------------- open data (CSV, JSON)
+# Per day: whether minutes met their deadline (or are not yet due) depends on today.
+
+OPEN_SESSIONS_SCOPES = (Council, Term, Session, Sitting)
+OPEN_SITTINGS_SCOPES = (Council, Term, Session, Sitting, Body, SessionRules)
+
+
+def _today(request) -> str:
+    return selectors.today().isoformat()
+
+
+def _csv_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _json_response(data: dict) -> HttpResponse:
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+@require_safe
+@cached_page(*OPEN_SESSIONS_SCOPES)
+def sessions_csv(request):
+    rows = selectors.open_sessions(council_or_404())
+    return _csv_response(exports.as_csv(rows, exports.SESSION_FIELDS), "sessions.csv")
+
+
+@require_safe
+@cached_page(*OPEN_SESSIONS_SCOPES)
+def sessions_json(request):
+    council = council_or_404()
+    rows = selectors.open_sessions(council)
+    title = f"{council.name} 회기"
+    return _json_response(
+        exports.as_json(rows, exports.SESSION_FIELDS, council=council, title=title)
+    )
+
+
+@require_safe
+@cached_page(*OPEN_SITTINGS_SCOPES, vary=_today)
+def sittings_csv(request):
+    rows = selectors.open_sittings(council_or_404(), on=selectors.today())
+    return _csv_response(exports.as_csv(rows, exports.SITTING_FIELDS), "sittings.csv")
+
+
+@require_safe
+@cached_page(*OPEN_SITTINGS_SCOPES, vary=_today)
+def sittings_json(request):
+    council = council_or_404()
+    rows = selectors.open_sittings(council, on=selectors.today())
+    title = f"{council.name} 회의(차수)와 회의록 ({selectors.today().isoformat()} 기준)"
+    return _json_response(
+        exports.as_json(rows, exports.SITTING_FIELDS, council=council, title=title)
+    )

@@ -40,6 +40,12 @@ from .minutes import (
     minutes_report,
     session_sittings,
 )
+from .open_data import (
+    OpenSession,
+    OpenSitting,
+    open_sessions,
+    open_sittings,
+)
 from .record import (
     FEED_ENTRIES,
     RecordRow,
@@ -137,6 +143,10 @@ __all__ = [
     "FeedItem",
     "FeedSession",
     "FeedSitting",
+    "OpenSession",
+    "OpenSitting",
+    "open_sessions",
+    "open_sittings",
     "FEED_ENTRIES",
     "RecordRow",
     "SittingPage",
