@@ -532,7 +532,7 @@ class MinutesAtomFeed(_CouncilFeed):
         return f"{subject.council.name}의 공개된 회의록 (최근 공개일 순)"
 
     def link(self):
-        return reverse("sessions_app:schedule")
+        return reverse("sessions_app:minutes")
 
     def feed_url(self):
         return reverse("sessions_app:minutes_atom")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("feed/", views.sessions_atom, name="sessions_atom"),
     path("sittings/feed/", views.sittings_atom, name="sittings_atom"),
+    path("minutes/", views.minutes_page, name="minutes"),
     path("minutes/feed/", views.minutes_atom, name="minutes_atom"),
     path("bodies/<str:slug>/", views.body_page, name="body"),
     path("bodies/<str:slug>/feed/", views.body_atom, name="body_atom"),

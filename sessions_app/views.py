@@ -243,6 +243,38 @@ def sitting_page(request, number: int, pk: int):
     )
 
 
+MINUTES_SCOPES = (Council, Session, Sitting, Body, SessionRules, *PAGE_INFO_SCOPES)
+
+
+@require_safe
+@cached_page(*MINUTES_SCOPES, vary=_today_and_host)
+def minutes_page(request):
+    """/sessions/minutes/: per body and year, the share of sittings whose minutes met the
+    ordinance's deadline."""
+    council = council_or_404()
+    on = selectors.today()
+    rules = selectors.session_rules(council)
+    return render(
+        request,
+        "sessions_app/minutes.html",
+        {
+            "shares": selectors.minutes_on_time_shares(council, rules=rules, on=on),
+            "rules": rules,
+            "today": on,
+            "atom_links": [
+                _atom_link(
+                    f"{council.name} 회의록 공개 (Atom)", reverse("sessions_app:minutes_atom")
+                )
+            ],
+            "breadcrumbs": [
+                ("회기 일정", reverse("sessions_app:schedule")),
+                ("회의록 공개 기한 준수", ""),
+            ],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *MINUTES_SCOPES),
+        },
+    )
+
+
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=feeds.CONTENT_TYPE)
     # A body's slug may be Korean ("본회의"): the header carries it RFC 6266-encoded.

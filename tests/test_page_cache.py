@@ -211,6 +211,7 @@ VIEW_URLS = [
     "/sessions/sittings/feed/",
     "/sessions/minutes/feed/",
     "/sessions/bodies/plenary/feed/",
+    "/sessions/minutes/",
     "/sessions/sessions.csv",
     "/sessions/sessions.json",
     "/sessions/sittings.csv",
