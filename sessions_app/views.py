@@ -26,7 +26,7 @@ from council.shortcuts import council_or_404
 
 from . import exports, feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
-from .models import AgendaItem, Body, Session, SessionRules, Sitting
+from .models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark
 
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
@@ -175,7 +175,7 @@ def session_page(request, number: int):
 # ---------------------------------------------------------------- the sittings' record
 
 BODY_SCOPES = (Council, Body, Sitting, Session, SessionRules, *PAGE_INFO_SCOPES)
-SITTING_SCOPES = (*BODY_SCOPES, AgendaItem)
+SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark)
 
 
 def _atom_link(title: str, url: str) -> dict[str, str]:

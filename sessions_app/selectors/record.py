@@ -9,7 +9,7 @@ from django.db.models import F, Q
 
 from council.models import Council
 
-from ..models import AgendaItem, Body, Session, SessionRules, Sitting
+from ..models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark, video_at
 from .minutes import MinutesCompliance, minutes_compliance, minutes_published
 from .sessions import session_rules, sessions_with_agenda
 
@@ -127,9 +127,19 @@ def body_record(council: Council, body: Body, *, on: datetime.date) -> list[Year
 
 
 @dataclass(frozen=True)
+class VideoLink:
+    """A place in the recording and the address that plays from it."""
+
+    mark: VideoMark
+    url: str
+
+
+@dataclass(frozen=True)
 class SittingPage:
     row: RecordRow
     agenda: list[AgendaItem]  # the session's items this sitting's body handles
+    marks: list[VideoLink]  # in order of time; empty without a recording
+    live_url: str  # the live stream, on the sitting's day only ("" on any other)
 
     @property
     def sitting(self) -> Sitting:
@@ -140,8 +150,9 @@ def sitting_detail(
     council: Council, session_number: int, pk: int, *, on: datetime.date
 ) -> SittingPage | None:
     """One sitting of a session (by the session's number and the sitting's id), with its
-    session and body, its minutes' state and the agenda its body handles; None when the
-    council has no such sitting in that session. Three queries."""
+    session and body, its minutes' state, the agenda its body handles, the recording's marks
+    and the live stream on its day; None when the council has no such sitting in that
+    session. Four queries."""
     sitting = (
         Sitting.objects.of(council)
         .filter(session__number=session_number, pk=pk)
@@ -157,4 +168,11 @@ def sitting_detail(
         ).values("pk")
     ).order_by("order", "pk")
     (row,) = _rows([sitting], rules=rules, on=on)
-    return SittingPage(row=row, agenda=list(items))
+    marks = VideoMark.objects.filter(sitting=sitting).select_related("agenda_item")
+    links = [VideoLink(m, video_at(sitting.video_url, m.offset_seconds)) for m in marks]
+    return SittingPage(
+        row=row,
+        agenda=list(items),
+        marks=links if sitting.video_url else [],
+        live_url=sitting.live_url if sitting.date == on else "",
+    )
