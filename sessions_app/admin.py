@@ -256,3 +256,19 @@ class SittingAdmin(AuditedModelAdmin):
         row = selectors.minutes_compliance(obj, rules=rules, on=selectors.today())
         taken = f"{row.days_taken}일" if row.is_published else f"{row.days_elapsed}일 경과"
         return f"{row.status_label} ({taken} / 기한 {row.deadline_days}일)"
+
+
+@admin.register(VideoMark)
+class VideoMarkAdmin(AuditedModelAdmin):
+    """Every video mark, to find one across sittings; they are kept on the sitting's screen
+    (VideoMarkInline)."""
+
+    list_display = ["sitting", "offset_label", "label", "agenda_item"]
+    list_select_related = ["sitting__session", "sitting__body", "agenda_item"]
+    search_fields = ["label", "sitting__session__number", "sitting__body__name"]
+    autocomplete_fields = ["sitting", "agenda_item"]
+    fields = ["sitting", "offset_seconds", "label", "agenda_item"]
+
+    @admin.display(description="영상 위치", ordering="offset_seconds")
+    def offset_label(self, obj):
+        return obj.offset_label

@@ -284,7 +284,7 @@ def sitting_time(sitting: Sitting | FeedSitting) -> tuple[datetime.date | dateti
     return start, end
 
 
-def _when(sitting: FeedSitting) -> str:
+def _when(sitting: Sitting | FeedSitting) -> str:
     """ "2023. 3. 22.(수) 10:00~12:00" (an end time only when recorded)."""
     text = figures.format_day(sitting.date)
     if sitting.starts_at is not None:
@@ -376,7 +376,7 @@ def _html_lines(lines: Iterable[str]) -> str:
 
 def sitting_when(sitting: Sitting) -> str:
     """ "2023. 3. 22.(수) 10:00~12:00" (an end time only when recorded)."""
-    return _when(sitting)  # type: ignore[arg-type]
+    return _when(sitting)
 
 
 def sitting_lines(sitting: Sitting, *, on: datetime.date) -> list[str]:

@@ -5,39 +5,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F
 
 from council.models import Council
 
 from ..models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark, video_at
+from .feeds import handled_by, held_by
 from .minutes import MinutesCompliance, minutes_compliance, minutes_published
 from .sessions import session_rules, sessions_with_agenda
 
 # How many entries an Atom feed carries: the newest, as feed readers poll and keep what they
 # have seen. The full history is on the pages and in the open data (CSV / JSON).
 FEED_ENTRIES = 50
-
-
-def held_by(body: Body) -> Q:
-    """The sittings a body's record shows: its own; the standing committees taken together
-    (상임위, Body.gathers_committees) also hold each standing committee's sittings (as the
-    calendar feed of that body does)."""
-    held = Q(body=body.pk)
-    if body.gathers_committees:
-        held |= Q(body__kind=Body.Kind.STANDING, body__council_id=body.council_id)
-    return held
-
-
-def handled_by(body: Body) -> Q:
-    """The agenda items a body handles: those handed to it; a single standing committee also
-    those handed to the standing committees together; the standing committees together
-    every item of a standing body."""
-    handled = Q(bodies=body.pk)
-    if body.gathers_committees:
-        handled |= Q(bodies__kind=Body.Kind.STANDING, bodies__council_id=body.council_id)
-    elif body.kind == Body.Kind.STANDING:
-        handled |= Q(bodies__kind=Body.Kind.STANDING, bodies__committee__isnull=True)
-    return handled
 
 
 # ---------------------------------------------------------------- the Atom feeds' entries
@@ -62,7 +41,7 @@ def feed_sitting_entries(
     body. One query."""
     sittings = Sitting.objects.of(council)
     if body is not None:
-        sittings = sittings.filter(held_by(body))
+        sittings = sittings.filter(held_by(body, council))
     return list(_newest_first(sittings)[:limit])
 
 
@@ -116,7 +95,7 @@ def body_record(council: Council, body: Body, *, on: datetime.date) -> list[Year
     """Every sitting of a body (held_by), by year, the latest year first and each year in
     date order. Two queries, however many sittings."""
     rules = session_rules(council)
-    sittings = Sitting.objects.filter(held_by(body)).select_related("session", "body")
+    sittings = Sitting.objects.filter(held_by(body, council)).select_related("session", "body")
     years: dict[int, list[RecordRow]] = {}
     for row in _rows(sittings, rules=rules, on=on):
         years.setdefault(row.sitting.date.year, []).append(row)
@@ -164,7 +143,7 @@ def sitting_detail(
     rules = session_rules(council)
     items = AgendaItem.objects.filter(
         pk__in=AgendaItem.objects.filter(
-            handled_by(sitting.body), session=sitting.session_id
+            handled_by(sitting.body, council), session=sitting.session_id
         ).values("pk")
     ).order_by("order", "pk")
     (row,) = _rows([sitting], rules=rules, on=on)
