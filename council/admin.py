@@ -34,6 +34,7 @@ class CouncilAdmin(AuditedModelAdmin):
         (None, {"fields": ["name", ("district", "kind"), "slogan", "website"]}),
         ("포털에 표시할 이름과 연락처", {"fields": ["portal_name", "address", "phone"]}),
         ("회기 일정 구독", {"fields": ["calendar_uid_domain"]}),
+        ("공공데이터", {"fields": ["code"]}),
     ]
 
     @admin.display(description="포털 이름")

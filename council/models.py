@@ -65,6 +65,19 @@ class Council(models.Model):
         help_text="사무국 대표 번호 (예: 02-123-4567). 모든 페이지 아래와 오류 페이지에 "
         "표시합니다.",
     )
+    code = models.CharField(
+        "공공데이터 기관 코드",
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z-]+$",
+                "기관 코드는 영문, 숫자와 하이픈(-)으로 입력해 주세요 (예: 3170000).",
+            )
+        ],
+        help_text="공개 데이터(CSV·JSON)의 의회 코드 열에 들어갑니다. 국회도서관 "
+        "지방의회 회의록(CLIK)이나 행정표준코드가 의회에 붙인 코드를 적으세요.",
+    )
     calendar_uid_domain = models.CharField(
         "캘린더 UID 도메인",
         max_length=100,

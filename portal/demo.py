@@ -1086,9 +1086,30 @@ def public_urls(year: int) -> list[PublicURL]:
             urls.append(
                 PublicURL(f"/sessions/{n}.ics", f"{session} 일정 구독", key=f"/sessions/{key}.ics")
             )
+            sitting = session.sittings.order_by("date", "pk").first()
+            if sitting is not None:
+                urls.append(
+                    PublicURL(
+                        f"/sessions/{n}/sittings/{sitting.pk}/",
+                        f"{session} {sitting.body.name} 제{sitting.number}차",
+                        key=f"/sessions/{key}/sittings/<첫 회의>/",
+                    )
+                )
     urls.append(PublicURL("/sessions/calendar.ics", "전체 회기 일정 구독 (모든 해)"))
     for body in Body.objects.order_by("order", "name"):
         urls.append(PublicURL(f"/sessions/calendar.ics?body={body.slug}", f"{body} 일정 구독"))
+        urls.append(PublicURL(f"/sessions/bodies/{body.slug}/", f"{body} 회의 (모든 해)"))
+        urls.append(PublicURL(f"/sessions/bodies/{body.slug}/feed/", f"{body} 회의 피드 (Atom)"))
+    urls += [
+        PublicURL("/sessions/feed/", "회기 피드 (Atom)"),
+        PublicURL("/sessions/sittings/feed/", "회의(차수) 피드 (Atom)"),
+        PublicURL("/sessions/minutes/feed/", "회의록 공개 피드 (Atom)"),
+        PublicURL("/sessions/minutes/", "회의록 공개 기한 준수 (모든 해)"),
+        PublicURL("/sessions/sessions.csv", "회기 공공데이터 CSV (모든 해)"),
+        PublicURL("/sessions/sessions.json", "회기 공공데이터 JSON (모든 해)"),
+        PublicURL("/sessions/sittings.csv", "회의(차수) 공공데이터 CSV (모든 해)"),
+        PublicURL("/sessions/sittings.json", "회의(차수) 공공데이터 JSON (모든 해)"),
+    ]
     urls += [
         PublicURL("/budget/", "예산 (최근 연도로)", 302),
         PublicURL(f"/budget/{year}/", f"{year}년 예산"),

@@ -20,6 +20,11 @@ with DEBUG off a ``DJANGO_SECRET_KEY`` is required.
 | DJANGO_TRUSTED_PROXY_COUNT | 0: client address is REMOTE_ADDR; n: n-th from the right of X-Forwarded-For |
 | DJANGO_VISIT_APPLY_RATE | 5/3600: public form submissions per address per seconds |
 | DJANGO_MEDIA_ROOT      | <project>/media (rendered PDFs, uploads; shared by every app server) |
+| DJANGO_MEDIA_STORAGE   | filesystem (MEDIA_ROOT); s3: an S3-compatible store (extra `s3`) |
+| DJANGO_MEDIA_BUCKET    | required with s3: the bucket                |
+| DJANGO_MEDIA_ENDPOINT_URL | unset: AWS; else the store's address (https://…) |
+| DJANGO_MEDIA_REGION    | unset: the store's default region           |
+| DJANGO_MEDIA_PREFIX    | media: the folder inside the bucket         |
 | DJANGO_TASK_WORKERS    | 1: task processes per worker (`manage.py qcluster`) |
 | DJANGO_TASK_TIMEOUT    | 300: seconds a task may run before its worker is stopped |
 | DJANGO_TASK_RETRY      | 360: seconds after which a task no worker finished is run again |
@@ -322,10 +327,39 @@ STORAGES = {
 }
 
 # Files the portal makes or receives (rendered PDFs; later photos and documents): through
-# Django's storage API, so production can put them on a volume every app server mounts or on
-# an S3-compatible store (docs/DEPLOYMENT.md). Never served by URL: views check and serve them.
+# Django's storage API, so production can put them on a volume every app server mounts
+# (filesystem, the default: MEDIA_ROOT) or on an S3-compatible store (DJANGO_MEDIA_STORAGE=s3,
+# django-storages from the optional extra `s3`; docs/DEPLOYMENT.md, "Media files"). Never
+# served by URL in production: views check and serve them through common.files.file_response
+# (safe content type and file name); with DEBUG, /media/ serves them the same way.
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+MEDIA_STORAGE = env.str("DJANGO_MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    MEDIA_BUCKET = env.str("DJANGO_MEDIA_BUCKET", default="")
+    if not MEDIA_BUCKET:
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 needs DJANGO_MEDIA_BUCKET.")
+    # Credentials are boto3's own: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the
+    # environment, or the machine's role; never in settings.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env.str("DJANGO_MEDIA_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DJANGO_MEDIA_REGION", default="") or None,
+            "location": env.str("DJANGO_MEDIA_PREFIX", default="media"),
+            # Private objects: the portal serves them (or signs a short-lived address).
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A second upload of the same name gets its own name, never replaces the first.
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured(
+        f"DJANGO_MEDIA_STORAGE must be filesystem or s3, not {MEDIA_STORAGE!r}."
+    )
 
 # In development (and tests) WhiteNoise serves straight from the app and project static
 # folders, so no collectstatic is needed; in production it serves STATIC_ROOT.

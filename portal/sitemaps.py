@@ -1,7 +1,7 @@
 """/sitemap.xml and /robots.txt: what search engines may index, and where the list is.
 
 The sitemap lists the public pages a citizen can land on from a search: the site's own pages,
-every session's page, every published budget year's page and every published work plan
+every session's page, every sitting's and every body's page, every published budget year's page and every published work plan
 (page and PDF); drafts are never listed. Feeds,
 downloads of data (CSV/JSON), the admin and the forms' confirmation pages are left out.
 Absolute addresses use the request's host (checked against ALLOWED_HOSTS), so one deployment
@@ -22,11 +22,21 @@ from budget.selectors import budget_years
 from common.caching import by_host, cached_page
 from council.models import Council
 from council.selectors import the_council
-from sessions_app.models import Session
+from sessions_app.models import Body, Session, Sitting
 from workplan.models import Edition, WorkPlan
 from workplan.selectors import work_plan_years
 
-SITEMAP_SCOPES = (Council, Session, BudgetItem, BudgetAmount, BudgetYear, WorkPlan, Edition)
+SITEMAP_SCOPES = (
+    Council,
+    Session,
+    Sitting,
+    Body,
+    BudgetItem,
+    BudgetAmount,
+    BudgetYear,
+    WorkPlan,
+    Edition,
+)
 
 # The site's own pages, by URL name, in the order of the main menu. /budget/ and /workplan/
 # only redirect to the latest year, whose pages are listed below.
@@ -34,6 +44,7 @@ SITE_PAGES = (
     "home",
     "sessions_app:schedule",
     "sessions_app:calendar",
+    "sessions_app:minutes",
     "outreach:overview",
     "outreach:visit_apply",
     "council:overview",
@@ -63,6 +74,34 @@ class SessionPages(Sitemap):
         return reverse("sessions_app:session", kwargs={"number": item})
 
 
+class SittingPages(Sitemap):
+    """Each sitting's page (its day, place, agenda, recording and minutes)."""
+
+    def items(self):
+        council = the_council()
+        if council is None:
+            return []
+        sittings = Sitting.objects.of(council).order_by("date", "pk")
+        return list(sittings.values_list("session__number", "pk"))
+
+    def location(self, item):
+        number, pk = item
+        return reverse("sessions_app:sitting", kwargs={"number": number, "pk": pk})
+
+
+class BodyPages(Sitemap):
+    """Each body's sittings by year."""
+
+    def items(self):
+        council = the_council()
+        if council is None:
+            return []
+        return list(Body.objects.filter(council=council).values_list("slug", flat=True))
+
+    def location(self, item):
+        return reverse("sessions_app:body", kwargs={"slug": item})
+
+
 class BudgetPages(Sitemap):
     def items(self):
         council = the_council()
@@ -87,6 +126,8 @@ class WorkPlanPages(Sitemap):
 SITEMAPS = {
     "site": SitePages,
     "sessions": SessionPages,
+    "sittings": SittingPages,
+    "bodies": BodyPages,
     "budget": BudgetPages,
     "workplan": WorkPlanPages,
 }

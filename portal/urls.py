@@ -4,12 +4,13 @@ Public addresses are stable (bookmarks, feeds and print links depend on them); s
 docs/ARCHITECTURE.md for the full table.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from portal.health import healthz
 from portal.sitemaps import robots_txt, sitemap
-from portal.views import GuideView, HomeView, PrivacyView, favicon
+from portal.views import GuideView, HomeView, PrivacyView, favicon, media_file
 
 # The admin's header names the council's portal (portal/admin_site.py); the 500 page names
 # the council and its contact, or generic words when the database is what failed.
@@ -35,3 +36,9 @@ urlpatterns = [
     path("council/", include("council.urls")),
     path("workplan/", include("workplan.urls")),
 ]
+
+if settings.DEBUG:
+    # Development only: stored files by their name, served safely (common/files.py).
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media_file, name="media")
+    )

@@ -1,5 +1,6 @@
 """Site-wide pages owned by the project package."""
 
+from django.core.files.storage import default_storage
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.utils.decorators import method_decorator
@@ -9,6 +10,7 @@ from django.views.generic import TemplateView
 from budget import selectors as budget_selectors
 from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from common.caching import by_host, cached_page
+from common.files import file_response
 from council.models import Council, StaffQuota, StaffTable
 from council.selectors import PAGE_INFO_SCOPES, page_info, staff_table, the_council
 from outreach import selectors as outreach_selectors
@@ -133,3 +135,12 @@ class GuideView(_CouncilPage):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever a page links: send them to the site's icon."""
     return redirect(static("favicon.svg"), permanent=True)
+
+
+@require_safe
+def media_file(request, name: str):
+    """With DEBUG only (portal/urls.py): a stored file (an upload, a rendered PDF) from the
+    default storage, served as every file is (common.files: safe type and name), so `make
+    run` shows uploaded photos and documents. Production serves files through the views of
+    the records they belong to, never by their storage path."""
+    return file_response(default_storage, name)

@@ -15,7 +15,7 @@ from common import figures
 from common.admin import HTTPS_URLS, AuditedModelAdmin
 from sessions_app import selectors, views
 from sessions_app.forms import SessionForm
-from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
+from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark
 from sessions_app.selectors import session_days
 
 
@@ -174,6 +174,24 @@ class AgendaItemAdmin(AuditedModelAdmin):
         return ", ".join(body.short_name for body in obj.bodies.all())
 
 
+class VideoMarkInline(admin.TabularInline):
+    """The recording's places (영상 위치) on the sitting's screen, in order of time."""
+
+    model = VideoMark
+    extra = 1
+    fields = ["offset_seconds", "label", "agenda_item"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the agenda of the sitting's own session (VideoMark.clean checks it too).
+        if db_field.name == "agenda_item":
+            sitting_id = request.resolver_match.kwargs.get("object_id")
+            items = AgendaItem.objects.none()
+            if sitting_id and str(sitting_id).isdigit():
+                items = AgendaItem.objects.filter(session__sittings=sitting_id)
+            kwargs["queryset"] = items
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(Sitting)
 class SittingAdmin(AuditedModelAdmin):
     list_display = [
@@ -205,7 +223,16 @@ class SittingAdmin(AuditedModelAdmin):
             },
         ),
         ("회의록", {"fields": ["minutes_published_on", "minutes_url"]}),
+        (
+            "영상",
+            {
+                "fields": ["video_url", "live_url"],
+                "description": "생중계 주소는 회의 당일에만 회의 페이지에 보입니다. 녹화 영상의 "
+                "안건별 위치는 아래 '영상 위치'에 초 단위로 적습니다.",
+            },
+        ),
     ]
+    inlines = [VideoMarkInline]
 
     def get_urls(self):
         # 회의록 공개 현황: every sitting held so far against its minutes deadline.
@@ -229,3 +256,19 @@ class SittingAdmin(AuditedModelAdmin):
         row = selectors.minutes_compliance(obj, rules=rules, on=selectors.today())
         taken = f"{row.days_taken}일" if row.is_published else f"{row.days_elapsed}일 경과"
         return f"{row.status_label} ({taken} / 기한 {row.deadline_days}일)"
+
+
+@admin.register(VideoMark)
+class VideoMarkAdmin(AuditedModelAdmin):
+    """Every video mark, to find one across sittings; they are kept on the sitting's screen
+    (VideoMarkInline)."""
+
+    list_display = ["sitting", "offset_label", "label", "agenda_item"]
+    list_select_related = ["sitting__session", "sitting__body", "agenda_item"]
+    search_fields = ["label", "sitting__session__number", "sitting__body__name"]
+    autocomplete_fields = ["sitting", "agenda_item"]
+    fields = ["sitting", "offset_seconds", "label", "agenda_item"]
+
+    @admin.display(description="영상 위치", ordering="offset_seconds")
+    def offset_label(self, obj):
+        return obj.offset_label

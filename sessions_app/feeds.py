@@ -36,18 +36,25 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from icalendar import Timezone
 from icalendar.parser import escape_char
 
 from common import figures
 from council.models import Council
+from council.shortcuts import council_or_404
 
-from .models import Session, Sitting
-from .selectors import FeedBody, FeedItem, FeedSession, FeedSitting
+from . import selectors
+from .models import Body, Session, Sitting
+from .selectors import FeedBody, FeedItem, FeedSession, FeedSitting, minutes_published
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 ONE_DAY = datetime.timedelta(days=1)
@@ -277,7 +284,7 @@ def sitting_time(sitting: Sitting | FeedSitting) -> tuple[datetime.date | dateti
     return start, end
 
 
-def _when(sitting: FeedSitting) -> str:
+def _when(sitting: Sitting | FeedSitting) -> str:
     """ "2023. 3. 22.(수) 10:00~12:00" (an end time only when recorded)."""
     text = figures.format_day(sitting.date)
     if sitting.starts_at is not None:
@@ -341,3 +348,212 @@ def body_calendar(
         events,
         timed=timed,
     )
+
+
+# ---------------------------------------------------------------- Atom feeds
+#
+# Django's syndication framework (Atom 1.0): the sessions, the sittings, one body's sittings
+# and the minutes as they are published, each announced by <link rel="alternate"> on the page
+# it follows. Entries are read by the selectors of sessions_app/selectors/record.py in a fixed
+# number of queries (the newest FEED_ENTRIES). Nothing that is not public shows: a session
+# whose dates are only planned says so, and minutes count from their publication day (a date
+# entered ahead does not), as on the pages.
+
+ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8"
+
+
+def _moment(day: datetime.date, at: datetime.time | None = None) -> datetime.datetime:
+    """A day (at a time, else its start) in Seoul time, as an entry's date."""
+    return datetime.datetime.combine(
+        day, at or datetime.time(0), tzinfo=ZoneInfo(settings.TIME_ZONE)
+    )
+
+
+def _html_lines(lines: Iterable[str]) -> str:
+    """Plain lines as the HTML of an entry's summary (each escaped)."""
+    return "<br>".join(escape(line) for line in lines if line)
+
+
+def sitting_when(sitting: Sitting) -> str:
+    """ "2023. 3. 22.(수) 10:00~12:00" (an end time only when recorded)."""
+    return _when(sitting)
+
+
+def sitting_lines(sitting: Sitting, *, on: datetime.date) -> list[str]:
+    """What an entry says of a sitting: when, which body, where, its minutes once public."""
+    lines = [f"{sitting_when(sitting)} {sitting.body.name} 제{sitting.number}차"]
+    if sitting.location:
+        lines.append(f"장소: {sitting.location}")
+    if minutes_published(sitting, on=on):
+        published = figures.format_day(sitting.minutes_published_on)
+        lines.append(f"회의록 공개: {published}")
+        if sitting.minutes_url:
+            lines.append(f"회의록: {sitting.minutes_url}")
+    return lines
+
+
+@dataclass(frozen=True)
+class FeedSubject:
+    """What a feed is of: the council, and one of its bodies for a body's feed. (The feed
+    object is shared by every request: nothing of one request is kept on it.)"""
+
+    council: Council
+    body: Body | None = None
+
+
+class _CouncilFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedSubject(council_or_404())
+
+    def author_name(self, subject):
+        return subject.council.name
+
+    def item_updateddate(self, item):
+        # Atom requires an entry's <updated>; the framework writes it only from this.
+        return self.item_pubdate(item)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Each feed's id is its own address (the framework's default, the page it follows,
+        # would give the sessions' and the sittings' feeds one id).
+        feed.feed["id"] = feed.feed["feed_url"]
+        return feed
+
+
+class SessionsAtomFeed(_CouncilFeed):
+    """/sessions/feed/: the newest sessions, dated by their first day."""
+
+    def title(self, subject):
+        return f"{subject.council.name} 회기"
+
+    def subtitle(self, subject):
+        return f"{subject.council.name}의 회기(정례회·임시회) 일정과 주요 안건"
+
+    def link(self):
+        return reverse("sessions_app:schedule")
+
+    def feed_url(self):
+        return reverse("sessions_app:sessions_atom")
+
+    def items(self, subject):
+        return selectors.feed_session_entries(subject.council)
+
+    def item_title(self, session):
+        note = f" [{session.get_date_status_display()}]" if session.date_status else ""
+        return f"{session}{note} ({figures.format_period(session.first_day, session.last_day)})"
+
+    def item_description(self, session):
+        days = figures.days_inclusive(session.first_day, session.last_day)
+        lines = [f"{figures.format_period(session.first_day, session.last_day)} ({days}일)"]
+        lines += [f"· {item.title}" for item in session.agenda_items.all()]
+        return _html_lines(lines)
+
+    def item_link(self, session):
+        return reverse("sessions_app:session", args=[session.number])
+
+    def item_pubdate(self, session):
+        return _moment(session.first_day)
+
+
+class SittingsAtomFeed(_CouncilFeed):
+    """/sessions/sittings/feed/: the newest sittings (those ahead first), dated by their day
+    and start time."""
+
+    def title(self, subject):
+        return f"{subject.council.name} 회의(차수)"
+
+    def subtitle(self, subject):
+        return f"{subject.council.name}의 본회의·위원회 회의 일시, 장소와 회의록"
+
+    def link(self):
+        return reverse("sessions_app:schedule")
+
+    def feed_url(self):
+        return reverse("sessions_app:sittings_atom")
+
+    def items(self, subject):
+        return selectors.feed_sitting_entries(subject.council)
+
+    def item_title(self, sitting):
+        return (
+            f"{sitting.session} {sitting.body.name} 제{sitting.number}차 ({sitting_when(sitting)})"
+        )
+
+    def item_description(self, sitting):
+        return _html_lines(sitting_lines(sitting, on=selectors.today()))
+
+    def item_link(self, sitting):
+        return reverse("sessions_app:sitting", args=[sitting.session.number, sitting.pk])
+
+    def item_pubdate(self, sitting):
+        return _moment(sitting.date, sitting.starts_at)
+
+    def item_categories(self, sitting):
+        return [sitting.body.short_name]
+
+
+class BodyAtomFeed(SittingsAtomFeed):
+    """/sessions/bodies/<slug>/feed/: one body's sittings (the standing committees together
+    also carry each standing committee's)."""
+
+    def get_object(self, request, slug):
+        council = council_or_404()
+        body = selectors.body_by_slug(council, slug)
+        if body is None:
+            raise Http404("구독할 수 있는 회의체가 아닙니다.")
+        return FeedSubject(council, body)
+
+    def title(self, subject):
+        return f"{subject.council.name} {subject.body.name} 회의"
+
+    def subtitle(self, subject):
+        return f"{subject.council.name} {subject.body.name}의 회의(차수) 일시, 장소와 회의록"
+
+    def link(self, subject):
+        return reverse("sessions_app:body", args=[subject.body.slug])
+
+    def feed_url(self, subject):
+        return reverse("sessions_app:body_atom", args=[subject.body.slug])
+
+    def items(self, subject):
+        return selectors.feed_sitting_entries(subject.council, body=subject.body)
+
+
+class MinutesAtomFeed(_CouncilFeed):
+    """/sessions/minutes/feed/: sittings whose minutes are published, the latest first, each
+    dated by its publication day."""
+
+    def title(self, subject):
+        return f"{subject.council.name} 회의록 공개"
+
+    def subtitle(self, subject):
+        return f"{subject.council.name}의 공개된 회의록 (최근 공개일 순)"
+
+    def link(self):
+        return reverse("sessions_app:minutes")
+
+    def feed_url(self):
+        return reverse("sessions_app:minutes_atom")
+
+    def items(self, subject):
+        return selectors.feed_minutes_entries(subject.council, on=selectors.today())
+
+    def item_title(self, sitting):
+        return f"[회의록] {sitting.session} {sitting.body.name} 제{sitting.number}차"
+
+    def item_description(self, sitting):
+        return _html_lines(sitting_lines(sitting, on=selectors.today()))
+
+    def item_link(self, sitting):
+        # The minutes' place on the sitting's page: an entry apart from the sitting's own in
+        # the sittings' feed (its id is its link), so a reader merging the feeds keeps both.
+        page = reverse("sessions_app:sitting", args=[sitting.session.number, sitting.pk])
+        return f"{page}#minutes"
+
+    def item_pubdate(self, sitting):
+        return _moment(sitting.minutes_published_on)
+
+    def item_categories(self, sitting):
+        return [sitting.body.short_name]

@@ -290,6 +290,17 @@ class Sitting(models.Model):
     )
     minutes_published_on = models.DateField("회의록 공개일", null=True, blank=True)
     minutes_url = models.URLField("회의록 주소", blank=True)
+    video_url = models.URLField(
+        "영상회의록 주소",
+        blank=True,
+        help_text="회의 녹화 영상의 주소. 영상 위치(안건별 시작 시각)는 아래 '영상 위치'에 "
+        "적으면 그 시각부터 재생하는 링크가 됩니다.",
+    )
+    live_url = models.URLField(
+        "생중계 주소",
+        blank=True,
+        help_text="회의 당일에만 회의 페이지에 보입니다.",
+    )
 
     objects = SittingQuerySet.as_manager()
 
@@ -338,3 +349,74 @@ class Sitting(models.Model):
             errors["minutes_published_on"] = "회의록 공개일은 회의일보다 앞설 수 없습니다."
         if errors:
             raise ValidationError(errors)
+
+
+def video_at(url: str, seconds: int) -> str:
+    """The recording's address at a time: ?t=<seconds> for the video sites that read it from
+    the query (YouTube), else the media fragment #t=<seconds> (W3C Media Fragments, read by
+    browsers' own players); a fragment already in the address is replaced."""
+    base = url.split("#", 1)[0]
+    host = base.split("://", 1)[-1].split("/", 1)[0].lower()
+    if host.endswith(QUERY_TIME_HOSTS):
+        return f"{base}{'&' if '?' in base else '?'}t={seconds}"
+    return f"{base}#t={seconds}"
+
+
+# Video sites whose player starts at ?t=<seconds>.
+QUERY_TIME_HOSTS = ("youtube.com", "youtu.be")
+
+
+class VideoMark(models.Model):
+    """A place in a sitting's recording (영상회의록): where an agenda item, or anything worth
+    pointing at, begins, in seconds from the start."""
+
+    sitting = models.ForeignKey(
+        Sitting, on_delete=models.CASCADE, related_name="video_marks", verbose_name="회의"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="video_marks",
+        verbose_name="안건",
+        help_text="이 위치에서 다루는 안건 (같은 회기의 안건만)",
+    )
+    label = models.CharField(
+        "내용", max_length=200, help_text="예: 개회, 2023년도 주요업무계획 보고"
+    )
+    offset_seconds = models.PositiveIntegerField(
+        "영상 위치(초)", help_text="영상 처음부터 센 초. 예: 1시간 2분 5초는 3725"
+    )
+
+    class Meta:
+        verbose_name = "영상 위치"
+        verbose_name_plural = "영상 위치"
+        ordering = ["sitting", "offset_seconds", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(offset_seconds__gte=0),
+                name="videomark_offset_not_negative",
+                violation_error_message="영상 위치는 0초 이상이어야 합니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.offset_label})"
+
+    @property
+    def offset_label(self) -> str:
+        """ "1:02:05", "2:05": the offset as a player shows it."""
+        hours, rest = divmod(self.offset_seconds or 0, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    def clean(self):
+        if (
+            self.agenda_item_id
+            and self.sitting_id
+            and self.agenda_item.session_id != self.sitting.session_id
+        ):
+            raise ValidationError(
+                {"agenda_item": "안건은 이 회의가 속한 회기의 안건 가운데에서 골라 주세요."}
+            )

@@ -8,6 +8,8 @@ depend on the host, so that is part of the key too.
 
 from __future__ import annotations
 
+import json
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -18,13 +20,13 @@ from django.views.decorators.http import require_safe
 
 from common.caching import by_host, cached_page
 from common.spreadsheets import SheetData, xlsx_response
-from council.models import Council, SecretariatUnit
+from council.models import Council, SecretariatUnit, Term
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
-from . import feeds, selectors
+from . import exports, feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
-from .models import AgendaItem, Body, Session, SessionRules, Sitting
+from .models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark
 
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
@@ -81,6 +83,7 @@ def schedule(request):
             "schedule": year_schedule,
             "bodies": selectors.feed_bodies(council),
             "today": on,
+            "atom_links": _schedule_atom_links(council),
             "breadcrumbs": [("회기 일정", "")],
             "page_info": page_info(council, RESPONSIBLE_TEAM, *SCHEDULE_SCOPES),
             **_feed_links(request),
@@ -157,6 +160,7 @@ def session_page(request, number: int):
             "session": session,
             "sittings": sittings,
             "today": on,
+            "atom_links": _schedule_atom_links(council),
             "breadcrumbs": [
                 ("회기 일정", reverse("sessions_app:schedule")),
                 (f"{year}년", f"{reverse('sessions_app:schedule')}?year={year}"),
@@ -164,6 +168,109 @@ def session_page(request, number: int):
             ],
             "page_info": page_info(council, RESPONSIBLE_TEAM, *SESSION_SCOPES),
             "feed_url": reverse("sessions_app:session_feed", args=[session.number]),
+        },
+    )
+
+
+# ---------------------------------------------------------------- the sittings' record
+
+BODY_SCOPES = (Council, Body, Sitting, Session, SessionRules, *PAGE_INFO_SCOPES)
+SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark)
+
+
+def _atom_link(title: str, url: str) -> dict[str, str]:
+    """An Atom feed a page announces (<link rel="alternate"> in its head)."""
+    return {"title": title, "url": url}
+
+
+def _schedule_atom_links(council) -> list[dict[str, str]]:
+    return [
+        _atom_link(f"{council.name} 회기 (Atom)", reverse("sessions_app:sessions_atom")),
+        _atom_link(f"{council.name} 회의(차수) (Atom)", reverse("sessions_app:sittings_atom")),
+        _atom_link(f"{council.name} 회의록 공개 (Atom)", reverse("sessions_app:minutes_atom")),
+    ]
+
+
+@require_safe
+@cached_page(*BODY_SCOPES, vary=_today_and_host)
+def body_page(request, slug: str):
+    """/sessions/bodies/<slug>/: every sitting of a body by year, with its feeds."""
+    council = council_or_404()
+    body = selectors.body_by_slug(council, slug)
+    if body is None:
+        raise Http404("그런 회의체는 없습니다.")
+    feed = reverse("sessions_app:body_atom", args=[body.slug])
+    return render(
+        request,
+        "sessions_app/body.html",
+        {
+            "body": body,
+            "years": selectors.body_record(council, body, on=selectors.today()),
+            "feed_url": feed,
+            "calendar_url": f"{reverse('sessions_app:calendar_feed')}?body={body.slug}",
+            "atom_links": [_atom_link(f"{council.name} {body.name} 회의 (Atom)", feed)],
+            "breadcrumbs": [("회기 일정", reverse("sessions_app:schedule")), (body.name, "")],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *BODY_SCOPES),
+        },
+    )
+
+
+@require_safe
+@cached_page(*SITTING_SCOPES, vary=_today_and_host)
+def sitting_page(request, number: int, pk: int):
+    """/sessions/<number>/sittings/<id>/: one sitting's day, times, place, agenda and
+    minutes."""
+    council = council_or_404()
+    page = selectors.sitting_detail(council, number, pk, on=selectors.today())
+    if page is None:
+        raise Http404("그런 회의(차수)는 없습니다.")
+    sitting = page.sitting
+    session = sitting.session
+    return render(
+        request,
+        "sessions_app/sitting_detail.html",
+        {
+            "page": page,
+            "sitting": sitting,
+            "session": session,
+            "breadcrumbs": [
+                ("회기 일정", reverse("sessions_app:schedule")),
+                (str(session), reverse("sessions_app:session", args=[session.number])),
+                (f"{sitting.body.name} 제{sitting.number}차", ""),
+            ],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *SITTING_SCOPES),
+        },
+    )
+
+
+MINUTES_SCOPES = (Council, Session, Sitting, Body, SessionRules, *PAGE_INFO_SCOPES)
+
+
+@require_safe
+@cached_page(*MINUTES_SCOPES, vary=_today_and_host)
+def minutes_page(request):
+    """/sessions/minutes/: per body and year, the share of sittings whose minutes met the
+    ordinance's deadline."""
+    council = council_or_404()
+    on = selectors.today()
+    rules = selectors.session_rules(council)
+    return render(
+        request,
+        "sessions_app/minutes.html",
+        {
+            "shares": selectors.minutes_on_time_shares(council, rules=rules, on=on),
+            "rules": rules,
+            "today": on,
+            "atom_links": [
+                _atom_link(
+                    f"{council.name} 회의록 공개 (Atom)", reverse("sessions_app:minutes_atom")
+                )
+            ],
+            "breadcrumbs": [
+                ("회기 일정", reverse("sessions_app:schedule")),
+                ("회의록 공개 기한 준수", ""),
+            ],
+            "page_info": page_info(council, RESPONSIBLE_TEAM, *MINUTES_SCOPES),
         },
     )
 
@@ -247,4 +354,84 @@ def minutes_compliance_admin(request, model_admin):
             "years": selectors.session_years(council),
             "form": form,
         },
+    )
+
+
+# ---------------------------------------------------------------- Atom feeds
+# Cached as the pages are: until a record they read changes, per host (absolute links) and
+# per day (minutes count from their publication day). require_safe: a feed answers GET/HEAD.
+
+ATOM_SITTING_SCOPES = (Council, Sitting, Session, Body)
+
+sessions_atom = require_safe(
+    cached_page(Council, Session, AgendaItem, vary=_today_and_host)(feeds.SessionsAtomFeed())
+)
+sittings_atom = require_safe(
+    cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.SittingsAtomFeed())
+)
+body_atom = require_safe(
+    cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.BodyAtomFeed())
+)
+minutes_atom = require_safe(
+    cached_page(*ATOM_SITTING_SCOPES, vary=_today_and_host)(feeds.MinutesAtomFeed())
+)
+
+
+# ---------------------------------------------------------------- open data (CSV, JSON)
+# Per day: whether minutes met their deadline (or are not yet due) depends on today.
+
+OPEN_SESSIONS_SCOPES = (Council, Term, Session, Sitting)
+OPEN_SITTINGS_SCOPES = (Council, Term, Session, Sitting, Body, SessionRules)
+
+
+def _today(request) -> str:
+    return selectors.today().isoformat()
+
+
+def _csv_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _json_response(data: dict) -> HttpResponse:
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+@require_safe
+@cached_page(*OPEN_SESSIONS_SCOPES)
+def sessions_csv(request):
+    rows = selectors.open_sessions(council_or_404())
+    return _csv_response(exports.as_csv(rows, exports.SESSION_FIELDS), "sessions.csv")
+
+
+@require_safe
+@cached_page(*OPEN_SESSIONS_SCOPES)
+def sessions_json(request):
+    council = council_or_404()
+    rows = selectors.open_sessions(council)
+    title = f"{council.name} 회기"
+    return _json_response(
+        exports.as_json(rows, exports.SESSION_FIELDS, council=council, title=title)
+    )
+
+
+@require_safe
+@cached_page(*OPEN_SITTINGS_SCOPES, vary=_today)
+def sittings_csv(request):
+    rows = selectors.open_sittings(council_or_404(), on=selectors.today())
+    return _csv_response(exports.as_csv(rows, exports.SITTING_FIELDS), "sittings.csv")
+
+
+@require_safe
+@cached_page(*OPEN_SITTINGS_SCOPES, vary=_today)
+def sittings_json(request):
+    council = council_or_404()
+    rows = selectors.open_sittings(council, on=selectors.today())
+    title = f"{council.name} 회의(차수)와 회의록 ({selectors.today().isoformat()} 기준)"
+    return _json_response(
+        exports.as_json(rows, exports.SITTING_FIELDS, council=council, title=title)
     )

@@ -205,6 +205,17 @@ VIEW_URLS = [
     "/sessions/calendar.ics",
     "/sessions/calendar.ics?body=plenary",
     "/sessions/242.ics",
+    "/sessions/242/sittings/{sitting}/",
+    "/sessions/bodies/plenary/",
+    "/sessions/feed/",
+    "/sessions/sittings/feed/",
+    "/sessions/minutes/feed/",
+    "/sessions/bodies/plenary/feed/",
+    "/sessions/minutes/",
+    "/sessions/sessions.csv",
+    "/sessions/sessions.json",
+    "/sessions/sittings.csv",
+    "/sessions/sittings.json",
     "/budget/2023/",
     "/budget/2023.csv",
     "/budget/2023.json",
@@ -230,8 +241,13 @@ def with_sitting(seeded):
 
     session = Session.objects.get(number=242)
     body = Body.objects.get(slug="plenary")
-    Sitting.objects.create(session=session, body=body, number=1, date=session.first_day)
-    return seeded
+    return Sitting.objects.create(
+        session=session,
+        body=body,
+        number=1,
+        date=session.first_day,
+        minutes_published_on=session.first_day,
+    )
 
 
 def _view(url: str):
@@ -310,6 +326,7 @@ def test_every_cached_view_is_keyed_on_exactly_the_models_it_reads(with_sitting,
     settings.PAGE_CACHE_ENABLED = False
     read: dict = {}
     for url in VIEW_URLS:
+        url = url.format(sitting=with_sitting.pk)
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200, url
         read.setdefault(_view(url), {})[url] = _models_read(ctx.captured_queries)
@@ -458,6 +475,7 @@ def test_each_cached_view_reads_only_the_query_parameters_it_lists(
     )
     settings.PAGE_CACHE_ENABLED = False
     for url in VIEW_URLS:
+        url = url.format(sitting=with_sitting.pk)
         view = _view(url)
         if not hasattr(view, "params"):
             continue  # the PDF, not a cached page

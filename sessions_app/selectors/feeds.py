@@ -168,6 +168,28 @@ def feed_sessions(council: Council, *, number: int | None = None) -> list[FeedSe
     return list(sessions.values())
 
 
+def held_by(body: Body | FeedBody, council: Council) -> Q:
+    """The sittings a body's record shows: its own; the standing committees taken together
+    (상임위, Body.gathers_committees) also hold each standing committee's sittings. The
+    calendar feed of a body, its Atom feed and its page alike."""
+    held = Q(body=body.pk)
+    if body.gathers_committees:
+        held |= Q(body__kind=Body.Kind.STANDING, body__council=council)
+    return held
+
+
+def handled_by(body: Body | FeedBody, council: Council) -> Q:
+    """The agenda items a body handles: those handed to it; a single standing committee also
+    those handed to the standing committees together; the standing committees together
+    every item of a standing body."""
+    handled = Q(bodies=body.pk)
+    if body.gathers_committees:
+        handled |= Q(bodies__kind=Body.Kind.STANDING, bodies__council=council)
+    elif body.kind == Body.Kind.STANDING:
+        handled |= Q(bodies__kind=Body.Kind.STANDING, bodies__committee__isnull=True)
+    return handled
+
+
 def body_sittings(council: Council, slug: str) -> tuple[FeedBody, list[FeedSitting]] | None:
     """A body (by its slug, e.g. "budget") and its sittings in date order, each sitting
     carrying `agenda`: its session's agenda items this body handles (for a single standing
@@ -179,14 +201,8 @@ def body_sittings(council: Council, slug: str) -> tuple[FeedBody, list[FeedSitti
     body = next((b for b in bodies.values() if b.slug == slug), None)
     if body is None:
         return None
-    handled = Q(bodies=body.pk)
-    held = Q(body=body.pk)
-    if body.gathers_committees:
-        handled |= Q(bodies__kind=Body.Kind.STANDING, bodies__council=council)
-        held |= Q(body__kind=Body.Kind.STANDING, body__council=council)
-    elif body.kind == Body.Kind.STANDING:
-        handled |= Q(bodies__kind=Body.Kind.STANDING, bodies__committee__isnull=True)
-    sittings = Sitting.objects.filter(held, session__council=council)
+    handled = handled_by(body, council)
+    sittings = Sitting.objects.filter(held_by(body, council), session__council=council)
     chosen = Session.objects.filter(pk__in=sittings.values("session_id"))
     sessions = _feed_sessions(chosen)
     items = AgendaItem.objects.filter(

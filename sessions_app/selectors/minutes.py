@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import ExtractYear
 
 from common import figures
 from council.models import Council
@@ -207,3 +209,72 @@ def minutes_report(
         counts=count_by_status(rows),
         rules=session_rules(council),
     )
+
+
+# ---------------------------------------------------------------- the public on-time record
+
+
+@dataclass(frozen=True)
+class OnTimeShare:
+    """A body's year: how many sittings' minutes were due by the day (published, or past
+    their deadline unpublished) and how many of them were published within the deadline."""
+
+    year: int
+    body_name: str
+    body_short_name: str
+    due: int
+    on_time: int
+
+    @property
+    def late(self) -> int:
+        return self.due - self.on_time
+
+    @property
+    def rate(self):
+        """The on-time share in percent (common.figures.share); None when nothing was due."""
+        return figures.share(self.on_time, self.due)
+
+
+def minutes_on_time_shares(
+    council: Council, *, rules: SessionRules | None, on: datetime.date
+) -> list[OnTimeShare]:
+    """Per year and body, the share of sittings whose minutes met the ordinance's deadline,
+    counted in one aggregate query, the same way as minutes_compliance() (a sitting counts
+    once its minutes are published or past due; not yet due, it waits). The latest year
+    first, bodies in their order. Empty when the council has no rules (session_rules)."""
+    if rules is None:
+        return []
+    plenary = Q(body__kind=Body.Kind.PLENARY)
+    days = {True: rules.plenary_minutes_days, False: rules.committee_minutes_days}
+    published = Q(minutes_published_on__isnull=False, minutes_published_on__lte=on)
+    past_due = (plenary & Q(date__lt=on - datetime.timedelta(days=days[True]))) | (
+        ~plenary & Q(date__lt=on - datetime.timedelta(days=days[False]))
+    )
+    within = (plenary & Q(taken__lte=datetime.timedelta(days=days[True]))) | (
+        ~plenary & Q(taken__lte=datetime.timedelta(days=days[False]))
+    )
+    rows = (
+        Sitting.objects.of(council)
+        .held_by(on)
+        .alias(
+            taken=ExpressionWrapper(
+                F("minutes_published_on") - F("date"), output_field=DurationField()
+            )
+        )
+        .values("body__name", "body__short_name", "body__order", year=ExtractYear("date"))
+        .annotate(
+            due=Count("pk", filter=published | past_due),
+            on_time=Count("pk", filter=published & within),
+        )
+        .order_by("-year", "body__order", "body__name")
+    )
+    return [
+        OnTimeShare(
+            year=row["year"],
+            body_name=row["body__name"],
+            body_short_name=row["body__short_name"],
+            due=row["due"],
+            on_time=row["on_time"],
+        )
+        for row in rows
+    ]

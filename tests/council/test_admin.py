@@ -15,7 +15,7 @@ from django.urls import reverse
 from common.models import RateCounter
 from council.models import Committee, CommitteeMembership, Member, Term
 from outreach.models import Monitor, MonitorCohort, VisitApplication, VisitProgramSettings
-from sessions_app.models import Body, Session, Sitting
+from sessions_app.models import Body, Session, Sitting, VideoMark
 
 MAX_CHANGELIST_QUERIES = 15
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
@@ -35,12 +35,14 @@ def records(seeded):
         role=CommitteeMembership.Role.CHAIR,
     )
     session = Session.objects.filter(council=seeded).order_by("first_day").first()
-    Sitting.objects.create(
+    sitting = Sitting.objects.create(
         session=session,
         body=Body.objects.get(council=seeded, kind=Body.Kind.PLENARY),
         number=1,
         date=session.first_day,
+        video_url="https://vod.example.kr/1.mp4",
     )
+    VideoMark.objects.create(sitting=sitting, label="개회", offset_seconds=0)
     Monitor.objects.create(
         cohort=MonitorCohort.objects.get(council=seeded, term_number=9, half="first"),
         name="김모니터",

@@ -1,0 +1,107 @@
+"""Open data of sessions and sittings: CSV (for spreadsheets, UTF-8 with a byte-order mark
+so Excel reads the Korean) and JSON (for programs, with what each field means), with fields
+like those of the national minutes service (CLIK): the council's code, 대수, 회기, 차수.
+
+Rows come from sessions_app.selectors.open_sessions / open_sittings; every CSV cell goes
+through common.exports.spreadsheet_cell (a name beginning with = + - @ is written as text).
+Days are ISO dates (2023-03-20), times HH:MM; "minutes on time" follows the ordinance's
+deadline as the staff's compliance report counts it (selectors/minutes.py): 예 / 아니오,
+empty while not yet due.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from common.exports import spreadsheet_cell
+
+from .selectors import OpenSession, OpenSitting
+
+SESSION_FIELDS = {
+    "council_code": "의회 코드 (공공데이터 기관 코드)",
+    "term": "대수 (제9대 → 9)",
+    "session": "회기 번호 (제242회 → 242)",
+    "kind": "회기 구분 코드 (regular: 정례회, extraordinary: 임시회)",
+    "kind_name": "회기 구분",
+    "first_day": "집회일 (YYYY-MM-DD)",
+    "last_day": "폐회일 (YYYY-MM-DD)",
+    "days": "회기일수 (첫날과 마지막 날 포함)",
+    "date_status": "일정 상태 (확정(개최), 예정, 개회일 확정)",
+    "sittings": "등록된 회의(차수) 수",
+}
+SITTING_FIELDS = {
+    "council_code": "의회 코드 (공공데이터 기관 코드)",
+    "term": "대수 (제9대 → 9)",
+    "session": "회기 번호 (제242회 → 242)",
+    "session_kind": "회기 구분 (정례회, 임시회)",
+    "sitting": "차수 (제1차 → 1)",
+    "body": "회의체 (본회의, 위원회)",
+    "body_kind": "회의체 구분 (본회의, 상임위원회, 특별위원회)",
+    "date": "회의일 (YYYY-MM-DD)",
+    "starts_at": "시작 시각 (HH:MM, 없으면 빈칸)",
+    "ends_at": "종료 시각 (HH:MM, 없으면 빈칸)",
+    "place": "장소",
+    "minutes_published_on": "회의록 공개일 (YYYY-MM-DD, 공개 전이면 빈칸)",
+    "minutes_deadline": "조례가 정한 회의록 공개 기한 (YYYY-MM-DD)",
+    "minutes_on_time": "회의록 기한 내 공개 여부 (CSV: 예 / 아니오, JSON: true / false; "
+    "기한 전이면 빈칸 / null)",
+    "minutes_url": "회의록 주소",
+}
+
+
+def _plain(value: Any) -> Any:
+    """A value as the files write it: ISO days, HH:MM times, 예 / 아니오."""
+    if isinstance(value, bool):
+        return "예" if value else "아니오"
+    if isinstance(value, datetime.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _json(value: Any) -> Any:
+    """As _plain, but yes / no stay JSON's true / false."""
+    return value if isinstance(value, bool) else _plain(value)
+
+
+def _dicts(rows: Iterable[OpenSession | OpenSitting], fields: dict[str, str]):
+    for row in rows:
+        values = dataclasses.asdict(row)
+        yield {name: values[name] for name in fields}
+
+
+def as_csv(rows: Iterable[OpenSession | OpenSitting], fields: dict[str, str]) -> str:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\r\n")
+    writer.writeheader()
+    for row in _dicts(rows, fields):
+        writer.writerow(
+            {
+                name: "" if value is None else spreadsheet_cell(_plain(value))
+                for name, value in row.items()
+            }
+        )
+    return out.getvalue()
+
+
+def as_json(
+    rows: Iterable[OpenSession | OpenSitting], fields: dict[str, str], *, council, title: str
+) -> dict:
+    """A documented structure: whose data it is, what each field means, then the rows."""
+    return {
+        "council": council.name,
+        "council_code": council.code,
+        "title": title,
+        "fields": fields,
+        "rows": [
+            {name: None if value is None else _json(value) for name, value in row.items()}
+            for row in _dicts(rows, fields)
+        ],
+    }
