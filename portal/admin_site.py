@@ -56,6 +56,7 @@ SECTIONS: tuple[AdminSection, ...] = (
             "sessions_app.session",
             "sessions_app.sitting",
             "sessions_app.agendaitem",
+            "sessions_app.videomark",
             "sessions_app.body",
             "sessions_app.sessionrules",
         ),

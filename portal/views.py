@@ -1,6 +1,8 @@
 """Site-wide pages owned by the project package."""
 
+from django.conf import settings
 from django.core.files.storage import default_storage
+from django.http import Http404
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.utils.decorators import method_decorator
@@ -142,5 +144,8 @@ def media_file(request, name: str):
     """With DEBUG only (portal/urls.py): a stored file (an upload, a rendered PDF) from the
     default storage, served as every file is (common.files: safe type and name), so `make
     run` shows uploaded photos and documents. Production serves files through the views of
-    the records they belong to, never by their storage path."""
+    the records they belong to, never by their storage path (and this view answers 404 with
+    DEBUG off, should the route ever be loaded)."""
+    if not settings.DEBUG:
+        raise Http404("파일을 찾을 수 없습니다.")
     return file_response(default_storage, name)

@@ -44,6 +44,7 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
         "회기",
         "회의(차수)",
         "주요 안건",
+        "영상 위치",
         "회의체",
         "회기 운영 조례 기준",
     ]

@@ -14,17 +14,22 @@ from tests.test_bad_input import ROUTES, fill
 
 # Where a form is posted to; every other public URL is read-only.
 FORM_ROUTES = {"outreach/visits/apply/"}
-# /healthz is a probe for the load balancer, not a page (portal/health.py: GET and HEAD).
-PROBES = {"healthz"}
+# /healthz is a probe for the load balancer, not a page (portal/health.py: GET and HEAD);
+# /media/ serves stored files in development only (DEBUG, portal/urls.py), no page either.
+PROBES = {"healthz", "media/<path:name>"}
 REFUSED = ["PUT", "PATCH", "DELETE", "TRACE", "OPTIONS", "CONNECT", "PROPFIND", "FOO"]
 PAGE_ROUTES = [r for r, _ in ROUTES if r not in PROBES]
 
 
 @pytest.fixture
 def sample_values(seeded):
-    from sessions_app.models import Session
+    from sessions_app.models import Body, Session, Sitting
 
-    return {"number": str(Session.objects.order_by("number").first().number), "year": "2023"}
+    session = Session.objects.order_by("number").first()
+    sitting = Sitting.objects.create(
+        session=session, body=Body.objects.get(slug="plenary"), number=1, date=session.first_day
+    )
+    return {"number": str(session.number), "year": "2023", "slug": "plenary", "pk": str(sitting.pk)}
 
 
 def _url(route: str, values: dict[str, str]) -> str:

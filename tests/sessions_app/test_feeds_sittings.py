@@ -228,6 +228,11 @@ def test_clerk_sets_time_and_place_in_the_admin(places, admin_client):
             "place": "",
             "minutes_published_on": "",
             "minutes_url": "",
+            "video_url": "",
+            "live_url": "",
+            # The video marks' inline (none here).
+            "video_marks-TOTAL_FORMS": "0",
+            "video_marks-INITIAL_FORMS": "0",
         },
     )
 
