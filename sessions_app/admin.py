@@ -15,7 +15,7 @@ from common import figures
 from common.admin import HTTPS_URLS, AuditedModelAdmin
 from sessions_app import selectors, views
 from sessions_app.forms import SessionForm
-from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
+from sessions_app.models import AgendaItem, Attendance, Body, Session, SessionRules, Sitting
 from sessions_app.selectors import session_days
 
 
@@ -64,6 +64,18 @@ class AgendaItemInline(admin.TabularInline):
     extra = 0
     fields = ["order", "title", "bodies"]
     autocomplete_fields = ["bodies"]
+
+
+class AttendanceInline(admin.TabularInline):
+    """One screen per sitting: every member's 출석 / 청가 / 결석 / 출장."""
+
+    model = Attendance
+    extra = 0
+    fields = ["member", "status"]
+    autocomplete_fields = ["member"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member", "sitting")
 
 
 class SittingInline(admin.TabularInline):
@@ -206,6 +218,7 @@ class SittingAdmin(AuditedModelAdmin):
         ),
         ("회의록", {"fields": ["minutes_published_on", "minutes_url"]}),
     ]
+    inlines = [AttendanceInline]
 
     def get_urls(self):
         # 회의록 공개 현황: every sitting held so far against its minutes deadline.
