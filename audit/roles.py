@@ -64,6 +64,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "sessions_app.agendaitem": _owned_by(PROCEEDINGS),
     "sessions_app.sitting": _owned_by(PROCEEDINGS),
     "sessions_app.attendance": _owned_by(PROCEEDINGS),
+    # Bills (의안) go with the agenda they are taken up in: the proceedings team's.
+    "legislation.bill": _owned_by(PROCEEDINGS),
+    "legislation.billsponsor": _owned_by(PROCEEDINGS),
+    "legislation.billaction": _owned_by(PROCEEDINGS),
+    "legislation.billdocument": _owned_by(PROCEEDINGS),
     "outreach.schoolvisit": _owned_by(PROCEEDINGS),
     "outreach.visitapplication": _owned_by(PROCEEDINGS),
     "outreach.visitprogramsettings": _owned_by(PROCEEDINGS),

@@ -22,7 +22,7 @@ def member_save(*, member: Member, photo: UploadedFile | None = None) -> Member:
     """Save a member (new or changed): a member with no person gets one of their own name,
     a new photo is resized first."""
     if photo is not None:
-        member.photo = member_photo_resized(photo)  # type: ignore[assignment]
+        member.photo = member_photo_resized(photo)
     if member.person_id is None:
         member.person = Person.objects.create(name=member.name)
     member.full_clean()
