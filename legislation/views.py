@@ -34,7 +34,7 @@ from .models import Bill, BillAction, BillDocument, BillSponsor
 BILLS_TEAM = SecretariatUnit.Role.PROCEEDINGS
 MEMBERS_TEAM = SecretariatUnit.Role.GENERAL_AFFAIRS
 # The models each page reads (their data versions key its cache) and its query parameters.
-BILL_SCOPES = (
+BILL_LIST_SCOPES = (
     Council,
     Term,
     Committee,
@@ -42,27 +42,20 @@ BILL_SCOPES = (
     Bill,
     BillSponsor,
     BillAction,
-    BillDocument,
-    Session,
-    AgendaItem,
     *PAGE_INFO_SCOPES,
 )
+BILL_SCOPES = (*BILL_LIST_SCOPES, BillDocument, Session, AgendaItem)
 BILL_PARAMS = (*BillQueryForm.base_fields, "page")
-MEMBER_SCOPES = (
+MEMBER_LIST_SCOPES = (
     Council,
     Term,
     Member,
     Person,
     Committee,
     CommitteeMembership,
-    Attendance,
-    Sitting,
-    Body,
-    Bill,
-    BillSponsor,
-    BillAction,
     *PAGE_INFO_SCOPES,
 )
+MEMBER_SCOPES = (*MEMBER_LIST_SCOPES, Attendance, Sitting, Body, Bill, BillSponsor, BillAction)
 FEED_SCOPES = (Council, Term, Committee, Member, Bill, BillSponsor, BillAction)
 EXPORT_BILL_SCOPES = (Council, Term, Committee, Member, Bill, BillSponsor, BillAction, Session)
 EXPORT_MEMBER_SCOPES = (Council, Term, Member, Person, Committee, CommitteeMembership)
@@ -72,7 +65,7 @@ EXPORT_MEMBER_SCOPES = (Council, Term, Member, Person, Committee, CommitteeMembe
 
 
 @require_safe
-@cached_page(*BILL_SCOPES, params=BILL_PARAMS)
+@cached_page(*BILL_LIST_SCOPES, params=BILL_PARAMS)
 def bill_list(request):
     council = council_or_404()
     form = BillQueryForm(request.GET)
@@ -89,7 +82,7 @@ def bill_list(request):
             "page_query": query.urlencode(),
             "words": council.words,
             "breadcrumbs": [("의안", "")],
-            "page_info": page_info(council, BILLS_TEAM, *BILL_SCOPES),
+            "page_info": page_info(council, BILLS_TEAM, *BILL_LIST_SCOPES),
         },
     )
 
@@ -228,7 +221,7 @@ def _term_or_error(request, council):
 
 
 @require_safe
-@cached_page(*MEMBER_SCOPES, params=("term",))
+@cached_page(*MEMBER_LIST_SCOPES, params=("term",))
 def member_list(request):
     council = council_or_404()
     term, error = _term_or_error(request, council)
@@ -240,7 +233,7 @@ def member_list(request):
         {
             "listing": activity.member_list(council, term),
             "breadcrumbs": [("의원", "")],
-            "page_info": page_info(council, MEMBERS_TEAM, *MEMBER_SCOPES),
+            "page_info": page_info(council, MEMBERS_TEAM, *MEMBER_LIST_SCOPES),
         },
     )
 

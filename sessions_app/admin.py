@@ -186,6 +186,18 @@ class AgendaItemAdmin(AuditedModelAdmin):
         return ", ".join(body.short_name for body in obj.bodies.all())
 
 
+@admin.register(Attendance)
+class AttendanceAdmin(AuditedModelAdmin):
+    """Every attendance row, to look one up; they are entered on the sitting's screen."""
+
+    list_display = ["member", "sitting", "status"]
+    list_filter = ["status", "sitting__body"]
+    list_select_related = ["member", "sitting__session", "sitting__body"]
+    search_fields = ["member__name"]
+    ordering = ["-sitting__date", "member__name"]
+    autocomplete_fields = ["sitting", "member"]
+
+
 @admin.register(Sitting)
 class SittingAdmin(AuditedModelAdmin):
     list_display = [
