@@ -24,10 +24,12 @@ from .services import bill_action_record, bill_create
 # (pattern on the agenda title, kind, proposer): the first that matches decides.
 _KINDS: tuple[tuple[str, str, str], ...] = (
     (r"추가경정예산안", Bill.Kind.SUPPLEMENTARY_BUDGET, Bill.Proposer.EXECUTIVE),
-    (r"예산안", Bill.Kind.BUDGET, Bill.Proposer.EXECUTIVE),
-    (r"결산안", Bill.Kind.SETTLEMENT, Bill.Proposer.EXECUTIVE),
     (r"위원회 구성$", Bill.Kind.RESOLUTION, Bill.Proposer.MEMBERS),
+    (r"예산안", Bill.Kind.BUDGET, Bill.Proposer.EXECUTIVE),
+    (r"결산안|결산 승인", Bill.Kind.SETTLEMENT, Bill.Proposer.EXECUTIVE),
     (r"계획안 승인$", Bill.Kind.OTHER, Bill.Proposer.COMMITTEE),
+    (r"지출 승인의 건$", Bill.Kind.CONSENT, Bill.Proposer.EXECUTIVE),
+    (r"조례안$", Bill.Kind.ORDINANCE, Bill.Proposer.MEMBERS),
 )
 _TRAILING = re.compile(r"(\s*심사)?(,\s*구정질문\s*등)?$")
 
