@@ -3,6 +3,7 @@ call the selectors and render; every figure is computed in selectors.py and acti
 
 from __future__ import annotations
 
+import datetime
 import json
 import mimetypes
 
@@ -157,8 +158,6 @@ class BillFeed(Feed):
         return reverse("legislation:bill", kwargs={"pk": item.bill.pk})
 
     def item_updateddate(self, item):
-        import datetime
-
         day = item.bill.latest_date
         return datetime.datetime.combine(day, datetime.time()) if day else None
 

@@ -22,15 +22,46 @@ PAGE_ROUTES = [r for r, _ in ROUTES if r not in PROBES]
 
 @pytest.fixture
 def sample_values(seeded):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from council.models import Member, Term
+    from council.services import member_save
+    from legislation.models import Bill, BillDocument
     from sessions_app.models import Session
 
-    return {"number": str(Session.objects.order_by("number").first().number), "year": "2023"}
+    # The seed names no member and holds no bill document: one of each, with a photo.
+    picture = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(picture, format="PNG")
+    member = member_save(
+        member=Member(term=Term.objects.get(council=seeded, number=9), name="가나다"),
+        photo=SimpleUploadedFile("p.png", picture.getvalue()),
+    )
+    bill = Bill.objects.of(seeded).order_by("pk").first()
+    document = BillDocument.objects.create(
+        bill=bill, kind="text", file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 demo")
+    )
+    return {
+        "number": str(Session.objects.order_by("number").first().number),
+        "year": "2023",
+        "member": str(member.pk),
+        "bill": str(bill.pk),
+        "document": str(document.pk),
+    }
 
 
 def _url(route: str, values: dict[str, str]) -> str:
     converters = dict(ROUTES)[route]
     if route.startswith("workplan/"):
         values = {**values, "number": "1"}  # a work plan's edition, not a session number
+    if route.startswith("members/"):
+        values = {**values, "pk": values["member"]}
+    elif route.startswith("bills/") and "bill_pk" in converters:
+        values = {**values, "bill_pk": values["bill"], "pk": values["document"]}
+    elif route.startswith("bills/"):
+        values = {**values, "pk": values["bill"]}
     return fill(route, {name: values[name] for name in converters})
 
 

@@ -47,3 +47,13 @@ def test_the_seed_has_its_bills(seeded, client):
     assert "2024년 예산안" in page and "구청장" in page
     members = client.get(reverse("legislation:members")).content.decode()
     assert "제9대에 등록된 의원이 없습니다" in members
+
+
+def test_menu_and_sitemap_lead_to_members_and_bills(seeded, client):
+    home = client.get("/").content.decode()
+    assert '<a href="/members/">의원</a>' in home and '<a href="/bills/">의안</a>' in home
+    sitemap = client.get("/sitemap.xml").content.decode()
+    bill = Bill.objects.of(seeded).first()
+    assert f"/bills/{bill.pk}/</loc>" in sitemap and "/members/</loc>" in sitemap
+    council_page = client.get("/council/").content.decode()
+    assert "의원 명단이 아직 등록되지 않았습니다" in council_page

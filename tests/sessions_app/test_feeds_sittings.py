@@ -228,6 +228,9 @@ def test_clerk_sets_time_and_place_in_the_admin(places, admin_client):
             "place": "",
             "minutes_published_on": "",
             "minutes_url": "",
+            # The sitting's attendance (an inline): none entered here.
+            "attendances-TOTAL_FORMS": 0,
+            "attendances-INITIAL_FORMS": 0,
         },
     )
 
