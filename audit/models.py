@@ -1,4 +1,4 @@
-"""The change history of every record of the four domain apps.
+"""The change history of every record of the domain apps.
 
 django-simple-history keeps a full copy of a row after each create, change and delete, with
 who made it and when (docs/AUDIT.md says why this library). The historical models are
@@ -23,7 +23,10 @@ UNTRACKED_MODELS: frozenset[str] = frozenset(settings.DERIVED_MODELS)
 
 # Plain many-to-many fields whose changes are kept with the record (through-models with
 # their own class, like CommitteeMembership, are tracked as records themselves).
-HISTORY_M2M_FIELDS = {"sessions_app.agendaitem": ["bodies"]}
+HISTORY_M2M_FIELDS = {
+    "sessions_app.agendaitem": ["bodies"],
+    "legislation.bill": ["agenda_items"],
+}
 
 
 def tracked_models() -> list:

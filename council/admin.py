@@ -5,7 +5,9 @@ Labels come from the models' verbose names, so everything a clerk sees is Korean
 can be derived (staff totals) are shown read-only and never stored.
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Sum
 
 from common.admin import HTTPS_URLS, AuditedModelAdmin
@@ -14,11 +16,13 @@ from council.models import (
     CommitteeMembership,
     Council,
     Member,
+    Person,
     SecretariatUnit,
     StaffQuota,
     StaffTable,
     Term,
 )
+from council.services import member_photo_resized, member_save
 
 # ---------------------------------------------------------------- council, term, members
 
@@ -69,7 +73,7 @@ class TermAdmin(AuditedModelAdmin):
 class MembershipOfMemberInline(admin.TabularInline):
     model = CommitteeMembership
     extra = 0
-    fields = ["committee", "role"]
+    fields = ["committee", "role", "starts_on", "ends_on"]
     verbose_name = "소속 위원회"
     verbose_name_plural = "소속 위원회"
 
@@ -77,20 +81,68 @@ class MembershipOfMemberInline(admin.TabularInline):
         return super().get_queryset(request).select_related("committee", "member")
 
 
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = [
+            "term",
+            "name",
+            "person",
+            "role",
+            "party",
+            "constituency",
+            "constituency_dongs",
+            "photo",
+            "phone",
+            "email",
+        ]
+
+    def clean_photo(self):
+        """A newly uploaded photo is checked and shrunk before it is stored."""
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, UploadedFile):
+            return member_photo_resized(photo)
+        return photo
+
+
 @admin.register(Member)
 class MemberAdmin(AuditedModelAdmin):
+    form = MemberForm
     list_display = ["name", "role", "party", "constituency", "term"]
     list_filter = ["term", "role", "party"]
     list_select_related = ["term__council"]
     search_fields = ["name", "party", "constituency"]
     ordering = ["term", "name"]
+    autocomplete_fields = ["person"]
+    fieldsets = [
+        (None, {"fields": ["term", "name", "person", "role", "party"]}),
+        ("선거구", {"fields": ["constituency", "constituency_dongs"]}),
+        ("사진·연락처", {"fields": ["photo", "phone", "email"]}),
+    ]
     inlines = [MembershipOfMemberInline]
+
+    def save_model(self, request, obj, form, change):
+        member_save(member=obj)
+
+
+@admin.register(Person)
+class PersonAdmin(AuditedModelAdmin):
+    list_display = ["name", "term_count"]
+    search_fields = ["name"]
+    ordering = ["name", "pk"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_term_count=Count("members"))
+
+    @admin.display(description="역임 대수", ordering="_term_count")
+    def term_count(self, obj):
+        return obj._term_count
 
 
 class CommitteeMembershipInline(admin.TabularInline):
     model = CommitteeMembership
     extra = 0
-    fields = ["member", "role"]
+    fields = ["member", "role", "starts_on", "ends_on"]
     autocomplete_fields = ["member"]
 
     def get_queryset(self, request):
@@ -118,7 +170,7 @@ class CommitteeAdmin(AuditedModelAdmin):
 
 @admin.register(CommitteeMembership)
 class CommitteeMembershipAdmin(AuditedModelAdmin):
-    list_display = ["member", "committee", "role"]
+    list_display = ["member", "committee", "role", "starts_on", "ends_on"]
     list_filter = ["committee", "role"]
     list_select_related = ["member", "committee"]
     search_fields = ["member__name", "committee__name", "committee__short_name"]

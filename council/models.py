@@ -5,12 +5,15 @@ Every app refers to these models; they refer to no other app of the project
 (docs/ARCHITECTURE.md).
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
+from common.uploads import ImageFileValidator
 from council.words import CouncilKind, CouncilWords, council_words
 
 _PHONE = RegexValidator(
@@ -142,6 +145,27 @@ class Term(models.Model):
             raise ValidationError({"ends_on": "임기 종료일은 시작일보다 뒤여야 합니다."})
 
 
+class Person(models.Model):
+    """One person who served as a member, across terms: each term's Member points here, so
+    the terms a person served (대수) are counted from their members, never stored."""
+
+    name = models.CharField("이름", max_length=30)
+
+    class Meta:
+        verbose_name = "인물(역대 의원)"
+        verbose_name_plural = "인물(역대 의원)"
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+def member_photo_path(member: "Member", filename: str) -> str:
+    """A name of our own (the uploader's file name is never kept): members/<random>.<ext>."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"members/{uuid.uuid4().hex}.{extension}"
+
+
 class Member(models.Model):
     class Role(models.TextChoices):
         CHAIR = "chair", "의장"
@@ -155,6 +179,33 @@ class Member(models.Model):
     role = models.CharField("직위", max_length=20, choices=Role.choices, default=Role.MEMBER)
     party = models.CharField("정당", max_length=30, blank=True)
     constituency = models.CharField("선거구", max_length=50, blank=True)
+    constituency_dongs = models.CharField(
+        "선거구의 동",
+        max_length=200,
+        blank=True,
+        help_text="선거구에 속한 동을 쉼표로 나누어 적습니다 (예: 가산동, 독산1동).",
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name="인물",
+        help_text="여러 대수에 걸쳐 의원을 지낸 사람은 같은 인물을 고르면 역임 대수가 "
+        "함께 표시됩니다. 비워 두면 저장할 때 새 인물을 만듭니다.",
+    )
+    photo = models.ImageField(
+        "사진",
+        upload_to=member_photo_path,
+        blank=True,
+        validators=[ImageFileValidator()],
+        help_text="JPEG, PNG, WebP 형식, 5MB 이하. 올리면 긴 변 600픽셀로 줄여 저장합니다.",
+    )
+    phone = models.CharField(
+        "전화번호", max_length=20, blank=True, validators=[_PHONE], help_text="예: 02-123-4567"
+    )
+    email = models.EmailField("이메일", blank=True)
 
     class Meta:
         verbose_name = "의원"
@@ -168,6 +219,11 @@ class Member(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.get_role_display()}"
+
+    @property
+    def dongs(self) -> list[str]:
+        """The constituency's 동, as listed."""
+        return [d.strip() for d in self.constituency_dongs.split(",") if d.strip()]
 
 
 class Committee(models.Model):
@@ -215,11 +271,20 @@ class CommitteeMembership(models.Model):
         Member, on_delete=models.CASCADE, related_name="memberships", verbose_name="의원"
     )
     role = models.CharField("직위", max_length=20, choices=Role.choices, default=Role.MEMBER)
+    starts_on = models.DateField("선임일", null=True, blank=True)
+    ends_on = models.DateField("사임·임기 종료일", null=True, blank=True)
 
     class Meta:
         verbose_name = "위원회 위원"
         verbose_name_plural = "위원회 위원"
         constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gt=models.F("starts_on")),
+                name="membership_ends_after_start",
+                violation_error_message="사임·임기 종료일은 선임일보다 뒤여야 합니다.",
+            ),
             models.UniqueConstraint(
                 fields=["committee", "member"], name="membership_unique_member"
             ),
@@ -230,6 +295,12 @@ class CommitteeMembership(models.Model):
 
     def __str__(self):
         return f"{self.committee} {self.get_role_display()} {self.member.name}"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
+            raise ValidationError(
+                {"ends_on": "사임·임기 종료일은 선임일보다 뒤여야 합니다. 날짜를 확인해 주세요."}
+            )
 
 
 class SecretariatUnit(models.Model):

@@ -35,6 +35,7 @@ class CouncilWords:
     own_funds: str  # the council's own government's money: 구비, 시비, 군비, 도비
     upper_funds: str  # the upper-tier government's money: 시비, 도비; "" where there is none
     national_funds: str = "국비"
+    executive: str = "자치단체장"  # the head of the government: 구청장, 시장, 군수, 도지사
 
 
 _WORDS = {
@@ -45,6 +46,7 @@ _WORDS = {
         building="구의회 청사",
         own_funds="구비",
         upper_funds="시비",
+        executive="구청장",
     ),
     CouncilKind.CITY: CouncilWords(
         area="시",
@@ -53,6 +55,7 @@ _WORDS = {
         building="시의회 청사",
         own_funds="시비",
         upper_funds="도비",
+        executive="시장",
     ),
     CouncilKind.COUNTY: CouncilWords(
         area="군",
@@ -61,6 +64,7 @@ _WORDS = {
         building="군의회 청사",
         own_funds="군비",
         upper_funds="도비",
+        executive="군수",
     ),
     CouncilKind.METROPOLITAN_CITY: CouncilWords(
         area="시",
@@ -69,6 +73,7 @@ _WORDS = {
         building="시의회 청사",
         own_funds="시비",
         upper_funds="",
+        executive="시장",
     ),
     CouncilKind.PROVINCE: CouncilWords(
         area="도",
@@ -77,6 +82,7 @@ _WORDS = {
         building="도의회 청사",
         own_funds="도비",
         upper_funds="",
+        executive="도지사",
     ),
 }
 

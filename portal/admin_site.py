@@ -55,12 +55,14 @@ SECTIONS: tuple[AdminSection, ...] = (
         (
             "sessions_app.session",
             "sessions_app.sitting",
+            "sessions_app.attendance",
             "sessions_app.agendaitem",
             "sessions_app.videomark",
             "sessions_app.body",
             "sessions_app.sessionrules",
         ),
     ),
+    AdminSection("bills", "의안", roles.PROCEEDINGS, ("legislation.bill",)),
     AdminSection(
         "visits",
         "지방의회 체험",
@@ -117,6 +119,7 @@ SECTIONS: tuple[AdminSection, ...] = (
         roles.GENERAL_AFFAIRS,
         (
             "council.member",
+            "council.person",
             "council.committeemembership",
             "council.committee",
             "council.term",

@@ -1,9 +1,11 @@
 """A clearly fictional council with many years of records, for demos and benchmarks
 (`manage.py generate_demo --years N`).
 
-Everything here is invented and says so: the council is "가상구의회 (예시)", no person is
-named (members, bills, attendance and minutes come later, issue 12), and the calendar UIDs
-and minutes links use the reserved `.example` domain. The same arguments give the same
+Everything here is invented and says so: the council is "가상구의회 (예시)", its members
+have made-up names that begin with 가상 (가상한별 …), and the calendar UIDs and minutes
+links use the reserved `.example` domain. Members serve across terms (a person with a
+member per term), attend the sittings of their bodies, sponsor ordinances; the agenda's
+bills get their actions from 접수 to 공포. The same arguments give the same
 records: every choice comes from one seeded `random.Random`.
 
 Validity: sessions go through `sessions_app.services.session_create` (field validation,
@@ -30,9 +32,21 @@ from audit.baseline import history_baseline_create
 from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from common import versioning
 from common.korean import particle
-from council.models import Committee, Council, SecretariatUnit, StaffQuota, StaffTable, Term
+from council.models import (
+    Committee,
+    CommitteeMembership,
+    Council,
+    Member,
+    Person,
+    SecretariatUnit,
+    StaffQuota,
+    StaffTable,
+    Term,
+)
+from legislation.models import Bill, BillAction, BillSponsor
+from legislation.seed import bill_kind, bill_title
 from outreach.models import PRChannel, PressCoverage, PRFigure, PRTarget, PRYear
-from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting
+from sessions_app.models import AgendaItem, Attendance, Body, Session, SessionRules, Sitting
 from sessions_app.services import session_create
 from workplan.models import (
     Edition,
@@ -178,6 +192,13 @@ TOPICS = [
     "골목상권 보호",
     "공동주택 관리",
 ]
+# Made-up given names (the demo's members are 가상 + one of these): no real person.
+DEMO_GIVEN_NAMES = [
+    f"{first}{second}"
+    for first in ("한", "누", "다", "가", "나", "보", "새", "아", "이", "하", "바", "소")
+    for second in ("별", "리", "온", "람", "래", "솔", "결", "봄", "슬", "늘")
+]
+DEMO_PARTIES = ["가상당 (예시)", "나상당 (예시)", "무소속"]
 ORDINANCE_FORMS = ["{district} {topic} 조례안", "{district} {topic} 조례 일부개정조례안"]
 DISTRICT_WORD = "가상구"
 
@@ -246,6 +267,9 @@ class DemoBuilder:
         self._organisation()
         self._rules()
         self._sessions()
+        self._members()
+        self._attendance()
+        self._bills()
         self._budget()
         self._pr()
         self._work_plans()
@@ -587,7 +611,223 @@ class DemoBuilder:
                     sittings += self._sittings(session, plan)
                     number += 1
         Link.objects.bulk_create(links, batch_size=1000)
-        self._bulk(Sitting, sittings)
+        self.sittings = self._bulk(Sitting, sittings)
+
+    # ------------------------------------------------------------ members, attendance, bills
+
+    def _members(self) -> None:
+        """Each term's members (as many as its seats, made-up names beginning with 가상):
+        about two thirds of a term's members serve again in the next; one chair, one vice
+        chair; each member on one standing committee (its first member chairs it), seven on
+        each of the budget and audit committees."""
+        rng = self.rng
+        terms = list(Term.objects.filter(council=self.council).order_by("number"))
+        names = [f"가상{given}" for given in DEMO_GIVEN_NAMES]
+        rng.shuffle(names)
+        people: list[Person] = []
+        members: list[Member] = []
+        previous: list[Person] = []
+        self.term_members: dict[int, list[Member]] = {}
+        for term in terms:
+            kept = rng.sample(previous, min(len(previous), term.seats * 2 // 3))
+            new = [Person(name=names.pop()) for _ in range(term.seats - len(kept))]
+            people += new
+            previous = kept + new
+            self.term_members[term.pk] = [Member(term=term, name=p.name) for p in previous]
+        self._bulk(Person, people)
+        for term in terms:
+            row = self.term_members[term.pk]
+            for i, (member, person) in enumerate(
+                zip(row, previous_people(row, people), strict=True)
+            ):
+                member.person = person
+                member.role = (
+                    Member.Role.CHAIR
+                    if i == 0
+                    else Member.Role.VICE_CHAIR
+                    if i == 1
+                    else Member.Role.MEMBER
+                )
+                member.party = DEMO_PARTIES[i % len(DEMO_PARTIES)]
+                member.constituency = f"가상구 {'가나다라마바'[i % 6]} 선거구"
+                member.constituency_dongs = f"가상{i % 6 + 1}동, 가상{i % 6 + 7}동"
+            members += row
+        self._bulk(Member, members)
+
+        b = self.bodies
+        self.seats: dict[int, set[int]] = {}  # body pk → member pks
+        memberships = []
+        # A committee has one chair on record (CommitteeMembership's constraint): the
+        # latest term's; earlier terms' seats are recorded as members.
+        latest = terms[-1] if terms else None
+        for term in terms:
+            row = self.term_members[term.pk]
+            for i, member in enumerate(row):
+                body = b.committees[i % len(b.committees)]
+                first = i < len(b.committees) and term == latest
+                memberships.append(
+                    CommitteeMembership(
+                        committee=body.committee,
+                        member=member,
+                        role=CommitteeMembership.Role.CHAIR
+                        if first
+                        else CommitteeMembership.Role.MEMBER,
+                        starts_on=term.starts_on,
+                    )
+                )
+                self.seats.setdefault(body.pk, set()).add(member.pk)
+            for special in (b.budget, b.audit):
+                for j, member in enumerate(rng.sample(row, min(7, len(row)))):
+                    j = j if term == latest else 1
+                    memberships.append(
+                        CommitteeMembership(
+                            committee=special.committee,
+                            member=member,
+                            role=CommitteeMembership.Role.CHAIR
+                            if j == 0
+                            else CommitteeMembership.Role.MEMBER,
+                            starts_on=term.starts_on,
+                            ends_on=term.starts_on + datetime.timedelta(days=730),
+                        )
+                    )
+                    self.seats.setdefault(special.pk, set()).add(member.pk)
+        self._bulk(CommitteeMembership, memberships)
+        self.terms = terms
+
+    def _term_of(self, day: datetime.date) -> Term | None:
+        return next((t for t in self.terms if t.starts_on <= day <= t.ends_on), None)
+
+    def _attendance(self) -> None:
+        """Every member of a sitting's body (the whole council for a plenary sitting) has a
+        row for each sitting held so far: mostly 출석, now and then 청가, 출장 or 결석."""
+        rng = self.rng
+        statuses = (
+            [Attendance.Status.PRESENT] * 93
+            + [Attendance.Status.LEAVE] * 4
+            + [Attendance.Status.OFFICIAL_TRIP] * 2
+            + [Attendance.Status.ABSENT]
+        )
+        rows = []
+        for sitting in self.sittings:
+            if sitting.date > self.today:
+                continue
+            term = self._term_of(sitting.date)
+            if term is None:
+                continue
+            members = self.term_members[term.pk]
+            if not sitting.body.is_plenary:
+                seats = self.seats.get(sitting.body_id, set())
+                members = [m for m in members if m.pk in seats]
+            for member in members:
+                rows.append(Attendance(sitting=sitting, member=member, status=rng.choice(statuses)))
+        self._bulk(Attendance, rows)
+
+    def _bills(self) -> None:
+        """The agenda's bills (예산안, 추경, 결산, 조례안 …), numbered per term, each with its
+        actions as far as today: 접수 before the session, 회부 to its committee, 심사 and
+        의결 on the last day, 이송, and 공포 with a number for ordinances passed; members'
+        ordinances with a 대표 and some 공동 sponsors."""
+        rng = self.rng
+        items = (
+            AgendaItem.objects.filter(session__council=self.council)
+            .select_related("session")
+            .prefetch_related("bodies__committee")
+            .order_by("session__first_day", "order", "pk")
+        )
+        numbers: dict[int, int] = {}
+        bills: list[Bill] = []
+        plans: list[tuple] = []
+        promulgation = 1000
+        for item in items:
+            found = bill_kind(item.title)
+            session = item.session
+            term = self._term_of(session.first_day)
+            if found is None or term is None:
+                continue
+            kind, proposer = found
+            if kind == Bill.Kind.ORDINANCE and rng.random() < 0.35:
+                proposer = Bill.Proposer.EXECUTIVE
+            committee_body = next(
+                (x for x in item.bodies.all() if not x.is_plenary and x.committee_id), None
+            )
+            committee = committee_body.committee if committee_body else None
+            if proposer == Bill.Proposer.COMMITTEE and committee is None:
+                proposer = Bill.Proposer.MEMBERS
+            numbers[term.pk] = numbers.get(term.pk, 0) + 1
+            bills.append(
+                Bill(
+                    term=term,
+                    number=numbers[term.pk],
+                    title=bill_title(item.title),
+                    kind=kind,
+                    proposer_kind=proposer,
+                    committee=committee,
+                    session=session,
+                )
+            )
+            plans.append((item, session, committee, kind, proposer, term))
+        self._bulk(Bill, bills)
+        Link = Bill.agenda_items.through
+        Link.objects.bulk_create(
+            [
+                Link(bill_id=bill.pk, agendaitem_id=plan[0].pk)
+                for bill, plan in zip(bills, plans, strict=True)
+            ],
+            batch_size=1000,
+        )
+        actions, sponsors = [], []
+        R, K = BillAction.Result, BillAction.Kind
+        for bill, (_item, session, committee, kind, proposer, term) in zip(
+            bills, plans, strict=True
+        ):
+            if proposer == Bill.Proposer.MEMBERS and kind == Bill.Kind.ORDINANCE:
+                chosen = rng.sample(self.term_members[term.pk], rng.randint(2, 6))
+                sponsors += [
+                    BillSponsor(
+                        bill=bill,
+                        member=m,
+                        role=BillSponsor.Role.LEAD if i == 0 else BillSponsor.Role.CO,
+                    )
+                    for i, m in enumerate(chosen)
+                ]
+            received = session.first_day - datetime.timedelta(days=rng.randint(3, 12))
+            steps: list[tuple[datetime.date, str, str, Committee | None, str]] = [
+                (received, K.RECEIPT, "", None, "")
+            ]
+            if committee is not None:
+                steps.append((received + datetime.timedelta(days=1), K.REFERRAL, "", committee, ""))
+            result = rng.choices(
+                [R.ORIGINAL, R.AMENDED, R.DEFERRED, R.REJECTED, R.WITHDRAWN], [70, 20, 5, 3, 2]
+            )[0]
+            if committee is not None:
+                steps.append((session.last_day, K.REVIEW, result, None, ""))
+            steps += [
+                (session.last_day, K.PLENARY, "", None, ""),
+                (session.last_day, K.DECISION, result, None, ""),
+            ]
+            if result in (R.ORIGINAL, R.AMENDED):
+                transferred = session.last_day + datetime.timedelta(days=rng.randint(2, 5))
+                steps.append((transferred, K.TRANSFER, "", None, ""))
+                if kind == Bill.Kind.ORDINANCE:
+                    promulgation += 1
+                    steps.append(
+                        (
+                            transferred + datetime.timedelta(days=rng.randint(10, 20)),
+                            K.PROMULGATION,
+                            "",
+                            None,
+                            f"제{promulgation}호",
+                        )
+                    )
+            actions += [
+                BillAction(
+                    bill=bill, date=day, kind=k, result=res, committee=c, promulgation_number=no
+                )
+                for day, k, res, c, no in steps
+                if day <= self.today
+            ]
+        self._bulk(BillSponsor, sponsors)
+        self._bulk(BillAction, actions)
 
     # ------------------------------------------------------------ budget
 
@@ -986,6 +1226,12 @@ class DemoBuilder:
         self._bulk(ProjectFinancing, financing)
 
 
+def previous_people(members: list[Member], people: list[Person]) -> list[Person]:
+    """The person of each member of a term, by name (names are unique in the demo)."""
+    by_name = {person.name: person for person in people}
+    return [by_name[member.name] for member in members]
+
+
 def _published_at(year: int) -> datetime.datetime:
     """When the demo's budget of a year went public: in the December before it."""
     return datetime.datetime(year - 1, 12, 20, 10, tzinfo=datetime.UTC)
@@ -1003,6 +1249,13 @@ GENERATED: Iterable[type[models.Model]] = (
     Session,
     AgendaItem,
     Sitting,
+    Person,
+    Member,
+    CommitteeMembership,
+    Attendance,
+    Bill,
+    BillSponsor,
+    BillAction,
     BudgetItem,
     BudgetAmount,
     PRChannel,
@@ -1119,6 +1372,13 @@ def public_urls(year: int) -> list[PublicURL]:
         PublicURL("/outreach/", "의정 홍보"),
         PublicURL("/outreach/visits/apply/", "지방의회 체험 신청"),
         PublicURL("/council/", "의회 소개"),
+        PublicURL("/members/", "의원 (현 대수)"),
+        PublicURL("/members.csv", "의원 CSV"),
+        PublicURL("/bills/", "의안"),
+        PublicURL(f"/bills/?year={year}", f"{year}년 접수 의안"),
+        PublicURL("/bills/?status=passed&kind=ordinance", "가결된 조례안"),
+        PublicURL("/bills/feed/", "의안 피드 (Atom)"),
+        PublicURL(f"/bills.csv?year={year}", f"{year}년 의안 CSV"),
         PublicURL("/workplan/", "주요업무계획 (최근 연도로)", 302),
         PublicURL(f"/workplan/{year}/", f"{year}년 주요업무계획"),
         PublicURL("/privacy/", "개인정보처리방침"),

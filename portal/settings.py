@@ -79,6 +79,8 @@ DOMAIN_APPS = [
     "sessions_app",
     "budget",
     "outreach",
+    # Bills (의안) and the members' activity pages: above council and sessions_app.
+    "legislation",
     # The work plan points at what it shows (every app above), never the reverse.
     "workplan",
 ]

@@ -1,7 +1,8 @@
 """/sitemap.xml and /robots.txt: what search engines may index, and where the list is.
 
 The sitemap lists the public pages a citizen can land on from a search: the site's own pages,
-every session's page, every sitting's and every body's page, every published budget year's page and every published work plan
+every session's page, every sitting's and every body's page, every member's and every bill's
+page, every published budget year's page and every published work plan
 (page and PDF); drafts are never listed. Feeds,
 downloads of data (CSV/JSON), the admin and the forms' confirmation pages are left out.
 Absolute addresses use the request's host (checked against ALLOWED_HOSTS), so one deployment
@@ -20,8 +21,9 @@ from django.views.decorators.http import require_safe
 from budget.models import BudgetAmount, BudgetItem, BudgetYear
 from budget.selectors import budget_years
 from common.caching import by_host, cached_page
-from council.models import Council
+from council.models import Council, Member, Term
 from council.selectors import the_council
+from legislation.models import Bill
 from sessions_app.models import Body, Session, Sitting
 from workplan.models import Edition, WorkPlan
 from workplan.selectors import work_plan_years
@@ -31,6 +33,9 @@ SITEMAP_SCOPES = (
     Session,
     Sitting,
     Body,
+    Term,
+    Member,
+    Bill,
     BudgetItem,
     BudgetAmount,
     BudgetYear,
@@ -47,6 +52,8 @@ SITE_PAGES = (
     "sessions_app:minutes",
     "outreach:overview",
     "outreach:visit_apply",
+    "legislation:members",
+    "legislation:bills",
     "council:overview",
     "guide",
     "privacy",
@@ -102,6 +109,31 @@ class BodyPages(Sitemap):
         return reverse("sessions_app:body", kwargs={"slug": item})
 
 
+class MemberPages(Sitemap):
+    """Every member's page, of every term."""
+
+    def items(self):
+        council = the_council()
+        if council is None:
+            return []
+        members = Member.objects.filter(term__council=council).order_by("term__number", "pk")
+        return list(members.values_list("pk", flat=True))
+
+    def location(self, item):
+        return reverse("legislation:member", kwargs={"pk": item})
+
+
+class BillPages(Sitemap):
+    def items(self):
+        council = the_council()
+        if council is None:
+            return []
+        return list(Bill.objects.of(council).order_by("pk").values_list("pk", flat=True))
+
+    def location(self, item):
+        return reverse("legislation:bill", kwargs={"pk": item})
+
+
 class BudgetPages(Sitemap):
     def items(self):
         council = the_council()
@@ -128,6 +160,8 @@ SITEMAPS = {
     "sessions": SessionPages,
     "sittings": SittingPages,
     "bodies": BodyPages,
+    "members": MemberPages,
+    "bills": BillPages,
     "budget": BudgetPages,
     "workplan": WorkPlanPages,
 }

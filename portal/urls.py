@@ -35,6 +35,8 @@ urlpatterns = [
     path("outreach/", include("outreach.urls")),
     path("council/", include("council.urls")),
     path("workplan/", include("workplan.urls")),
+    # /bills/, /members/ and their downloads (bills.csv, members.json …).
+    path("", include("legislation.urls")),
 ]
 
 if settings.DEBUG:

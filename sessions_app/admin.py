@@ -15,7 +15,15 @@ from common import figures
 from common.admin import HTTPS_URLS, AuditedModelAdmin
 from sessions_app import selectors, views
 from sessions_app.forms import SessionForm
-from sessions_app.models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark
+from sessions_app.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Session,
+    SessionRules,
+    Sitting,
+    VideoMark,
+)
 from sessions_app.selectors import session_days
 
 
@@ -64,6 +72,18 @@ class AgendaItemInline(admin.TabularInline):
     extra = 0
     fields = ["order", "title", "bodies"]
     autocomplete_fields = ["bodies"]
+
+
+class AttendanceInline(admin.TabularInline):
+    """One screen per sitting: every member's 출석 / 청가 / 결석 / 출장."""
+
+    model = Attendance
+    extra = 0
+    fields = ["member", "status"]
+    autocomplete_fields = ["member"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member", "sitting")
 
 
 class SittingInline(admin.TabularInline):
@@ -192,6 +212,18 @@ class VideoMarkInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+@admin.register(Attendance)
+class AttendanceAdmin(AuditedModelAdmin):
+    """Every attendance row, to look one up; they are entered on the sitting's screen."""
+
+    list_display = ["member", "sitting", "status"]
+    list_filter = ["status", "sitting__body"]
+    list_select_related = ["member", "sitting__session", "sitting__body"]
+    search_fields = ["member__name"]
+    ordering = ["-sitting__date", "member__name"]
+    autocomplete_fields = ["sitting", "member"]
+
+
 @admin.register(Sitting)
 class SittingAdmin(AuditedModelAdmin):
     list_display = [
@@ -232,7 +264,7 @@ class SittingAdmin(AuditedModelAdmin):
             },
         ),
     ]
-    inlines = [VideoMarkInline]
+    inlines = [AttendanceInline, VideoMarkInline]
 
     def get_urls(self):
         # 회의록 공개 현황: every sitting held so far against its minutes deadline.

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 
-from council.models import Committee, Council
+from council.models import Committee, Council, Member
 
 
 class SessionRules(models.Model):
@@ -419,4 +419,54 @@ class VideoMark(models.Model):
         ):
             raise ValidationError(
                 {"agenda_item": "안건은 이 회의가 속한 회기의 안건 가운데에서 골라 주세요."}
+            )
+
+
+class Attendance(models.Model):
+    """A member's attendance at one sitting (출석 / 청가 / 결석 / 출장), published per sitting:
+    the totals a member's page shows are counted from these rows, never stored."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "출석"
+        LEAVE = "leave", "청가"
+        ABSENT = "absent", "결석"
+        OFFICIAL_TRIP = "official_trip", "출장"
+
+    sitting = models.ForeignKey(
+        Sitting, on_delete=models.CASCADE, related_name="attendances", verbose_name="회의(차수)"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="attendances", verbose_name="의원"
+    )
+    status = models.CharField("출결", max_length=20, choices=Status.choices, default=Status.PRESENT)
+
+    class Meta:
+        verbose_name = "출결"
+        verbose_name_plural = "출결"
+        ordering = ["sitting", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sitting", "member"],
+                name="attendance_unique_member",
+                violation_error_message="이 회의에 이 의원의 출결이 이미 있습니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member.name} {self.get_status_display()}"
+
+    def clean(self):
+        sitting = self.sitting if self.sitting_id else None
+        member = self.member if self.member_id else None
+        if sitting is None or member is None:
+            return
+        term = member.term
+        if not term.starts_on <= sitting.date <= term.ends_on:
+            raise ValidationError(
+                {
+                    "member": f"{member.name} 의원의 임기(제{term.number}대, "
+                    f"{term.starts_on:%Y. %-m. %-d.} ~ {term.ends_on:%Y. %-m. %-d.})가 "
+                    f"회의일({sitting.date:%Y. %-m. %-d.})을 포함하지 않습니다. 그 대수의 "
+                    "의원을 골라 주세요."
+                }
             )

@@ -30,6 +30,7 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
 
     assert [title for title, _ in found] == [
         "회기·회의 (의사팀)",
+        "의안 (의사팀)",
         "지방의회 체험 (의사팀)",
         "예산 (의정팀)",
         "주요업무계획 (의정팀)",
@@ -43,6 +44,7 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
     assert by_title["회기·회의 (의사팀)"] == [
         "회기",
         "회의(차수)",
+        "출결",
         "주요 안건",
         "영상 위치",
         "회의체",
@@ -104,6 +106,7 @@ def test_proceedings_clerk_sees_their_sections_first_and_only_what_they_may_open
     # Their own work first, then the council's organisation they look things up in.
     assert [title for title, _ in found] == [
         "회기·회의 (의사팀)",
+        "의안 (의사팀)",
         "지방의회 체험 (의사팀)",
         "의회 조직 (의정팀)",
     ]

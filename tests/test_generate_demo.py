@@ -50,7 +50,7 @@ def test_one_year_is_a_whole_valid_council(clock):
     assert (summary.first_year, summary.last_year) == (year, year)
     council = Council.objects.get()
     assert "예시" in council.name
-    assert Member.objects.count() == 0  # no person is invented
+    assert Member.objects.count() >= 15  # made-up members
     assert Term.objects.filter(starts_on__lte=datetime.date(year, 1, 1)).exists()
     sessions = list(Session.objects.all())
     assert 8 <= len(sessions) <= 10
@@ -172,3 +172,30 @@ def test_refuses_years_out_of_range():
     with pytest.raises(CommandError, match="연도 수는"):
         call_command("generate_demo", "--years", "0")
     assert not Council.objects.exists()
+
+
+def test_members_attend_and_sponsor_bills_that_move_to_their_decision(client, clock):
+    """The demo's members (made-up names) attend their bodies' sittings, sponsor ordinances,
+    and the agenda's bills carry their actions up to today; a member's page counts them."""
+    from legislation.models import Bill, BillAction, BillSponsor
+    from sessions_app.models import Attendance
+
+    demo.generate(years=2)
+    members = Member.objects.select_related("person")
+    assert all(m.name.startswith("가상") for m in members)
+    assert Member.objects.values("person").distinct().count() < members.count()  # re-elected
+    held = Sitting.objects.filter(date__lte=clock.today)
+    assert Attendance.objects.count() >= held.count()
+    assert not Attendance.objects.filter(sitting__date__gt=clock.today).exists()
+    assert Bill.objects.filter(kind=Bill.Kind.BUDGET).exists()
+    assert BillAction.objects.filter(kind=BillAction.Kind.PROMULGATION).exists()
+    assert not BillAction.objects.filter(date__gt=clock.today).exists()
+    lead = BillSponsor.objects.filter(role="lead").select_related("member").first()
+    member = lead.member
+    page = client.get(f"/members/{member.pk}/").content.decode()
+    n = BillSponsor.objects.filter(member=member, role="lead").count()
+    assert f"대표발의 {n}건" in page
+    present = Attendance.objects.filter(
+        member=member, status="present", sitting__body__kind="plenary"
+    ).count()
+    assert f'<th scope="row">본회의</th>\n            <td class="num">{present}</td>' in page

@@ -23,19 +23,52 @@ PAGE_ROUTES = [r for r, _ in ROUTES if r not in PROBES]
 
 @pytest.fixture
 def sample_values(seeded):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from council.models import Member, Term
+    from council.services import member_save
+    from legislation.models import Bill, BillDocument
     from sessions_app.models import Body, Session, Sitting
 
     session = Session.objects.order_by("number").first()
     sitting = Sitting.objects.create(
         session=session, body=Body.objects.get(slug="plenary"), number=1, date=session.first_day
     )
-    return {"number": str(session.number), "year": "2023", "slug": "plenary", "pk": str(sitting.pk)}
+    # The seed names no member and holds no bill document: one of each, with a photo.
+    picture = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(picture, format="PNG")
+    member = member_save(
+        member=Member(term=Term.objects.get(council=seeded, number=9), name="가나다"),
+        photo=SimpleUploadedFile("p.png", picture.getvalue()),
+    )
+    bill = Bill.objects.of(seeded).order_by("pk").first()
+    document = BillDocument.objects.create(
+        bill=bill, kind="text", file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 demo")
+    )
+    return {
+        "number": str(session.number),
+        "year": "2023",
+        "slug": "plenary",
+        "pk": str(sitting.pk),
+        "member": str(member.pk),
+        "bill": str(bill.pk),
+        "document": str(document.pk),
+    }
 
 
 def _url(route: str, values: dict[str, str]) -> str:
     converters = dict(ROUTES)[route]
     if route.startswith("workplan/"):
         values = {**values, "number": "1"}  # a work plan's edition, not a session number
+    if route.startswith("members/"):
+        values = {**values, "pk": values["member"]}
+    elif route.startswith("bills/") and "bill_pk" in converters:
+        values = {**values, "bill_pk": values["bill"], "pk": values["document"]}
+    elif route.startswith("bills/"):
+        values = {**values, "pk": values["bill"]}
     return fill(route, {name: values[name] for name in converters})
 
 

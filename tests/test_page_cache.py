@@ -237,23 +237,40 @@ VIEW_URLS = [
     "/privacy/",
     "/guide/",
     "/sitemap.xml",
+    "/bills/",
+    "/bills/?kind=budget&page=1",
+    "/bills/1/",
+    "/bills/feed/",
+    "/bills.csv",
+    "/bills.json",
+    "/members/",
+    "/members/1/",
+    "/members.csv",
+    "/members.json",
 ]
 
 
 @pytest.fixture
 def with_sitting(seeded):
     """The seed has no sittings; the session page and the body feed read them."""
-    from sessions_app.models import Body, Session, Sitting
+    from council.models import Member, Term
+    from legislation.models import Bill, BillSponsor
+    from sessions_app.models import Attendance, Body, Session, Sitting
 
     session = Session.objects.get(number=242)
     body = Body.objects.get(slug="plenary")
-    return Sitting.objects.create(
+    sitting = Sitting.objects.create(
         session=session,
         body=body,
         number=1,
         date=session.first_day,
         minutes_published_on=session.first_day,
     )
+    # The seed names no member: one, with an attendance and a sponsored bill, at pk 1.
+    member = Member.objects.create(pk=1, term=Term.objects.get(number=9), name="가나다")
+    Attendance.objects.create(sitting=sitting, member=member)
+    BillSponsor.objects.create(bill=Bill.objects.get(pk=1), member=member, role="lead")
+    return sitting
 
 
 def _view(url: str):

@@ -72,7 +72,9 @@ def test_members_with_role_and_committee(seeded, client):
 
     assert "의원 명단이 아직 등록되지 않았습니다" not in html
     assert "제9대 의원 (2명, 정수 10명 중 8석 미등록)" in html
-    assert re.search(r'<th scope="row">의원00</th>\s*<td>의장</td>', html)
+    assert re.search(
+        r'<th scope="row"><a href="/members/\d+/">의원00</a></th>\s*<td>의장</td>', html
+    )
     assert "의회운영위원회 위원장" in html
     assert "의원00 (위원장)" in html
 

@@ -233,6 +233,9 @@ def test_clerk_sets_time_and_place_in_the_admin(places, admin_client):
             # The video marks' inline (none here).
             "video_marks-TOTAL_FORMS": "0",
             "video_marks-INITIAL_FORMS": "0",
+            # The sitting's attendance (an inline): none entered here.
+            "attendances-TOTAL_FORMS": 0,
+            "attendances-INITIAL_FORMS": 0,
         },
     )
 

@@ -23,6 +23,7 @@ from budget.models import BudgetAmount, BudgetYear
 from budget.services import budget_year_publish
 from common import versioning
 from council.models import Council
+from legislation.seed import bills_from_agenda
 from workplan.models import WorkPlan
 from workplan.services import work_plan_publish
 
@@ -63,6 +64,8 @@ class Command(BaseCommand):
                 history_baseline_create()
                 council = Council.objects.get(name=seed_council_name())
                 publish_budgets(council)
+                # Agenda items that name a bill (예산안, 결산안 …) become bills.
+                bills_from_agenda(council)
             # After the batch: the edition records the data version of what it shows.
             publish_work_plans(council)
         self.stdout.write(self.style.SUCCESS("Seed data loaded. 시드 데이터를 불러왔습니다."))
