@@ -63,6 +63,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "sessions_app.body": _owned_by(PROCEEDINGS),
     "sessions_app.agendaitem": _owned_by(PROCEEDINGS),
     "sessions_app.sitting": _owned_by(PROCEEDINGS),
+    "minutes.minutes": _owned_by(PROCEEDINGS),
     "outreach.schoolvisit": _owned_by(PROCEEDINGS),
     "outreach.visitapplication": _owned_by(PROCEEDINGS),
     "outreach.visitprogramsettings": _owned_by(PROCEEDINGS),

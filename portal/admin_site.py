@@ -55,6 +55,7 @@ SECTIONS: tuple[AdminSection, ...] = (
         (
             "sessions_app.session",
             "sessions_app.sitting",
+            "minutes.minutes",
             "sessions_app.agendaitem",
             "sessions_app.body",
             "sessions_app.sessionrules",

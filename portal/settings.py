@@ -72,6 +72,8 @@ DOMAIN_APPS = [
     # The council's organisation, then the apps that refer to it.
     "council",
     "sessions_app",
+    # The text of a sitting's minutes (above sessions_app, which it refers to).
+    "minutes",
     "budget",
     "outreach",
     # The work plan points at what it shows (every app above), never the reverse.
@@ -84,6 +86,8 @@ PROJECT_APPS = [
     *DOMAIN_APPS,
     # Roles, and the history tables of every domain model.
     "audit",
+    # The site search's index over the apps' records (above the apps it reads).
+    "search",
     # The site layer: home page, health, error pages, site-wide commands.
     "portal",
 ]

@@ -34,4 +34,6 @@ urlpatterns = [
     path("outreach/", include("outreach.urls")),
     path("council/", include("council.urls")),
     path("workplan/", include("workplan.urls")),
+    path("minutes/", include("minutes.urls")),
+    path("search/", include("search.urls")),
 ]

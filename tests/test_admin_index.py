@@ -43,6 +43,7 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
     assert by_title["회기·회의 (의사팀)"] == [
         "회기",
         "회의(차수)",
+        "회의록",
         "주요 안건",
         "회의체",
         "회기 운영 조례 기준",

@@ -225,13 +225,23 @@ VIEW_URLS = [
 
 @pytest.fixture
 def with_sitting(seeded):
-    """The seed has no sittings; the session page and the body feed read them."""
+    """The seed has no sittings; the session page and the body feed read them, the minutes
+    page its minutes text."""
+    from minutes.models import Minutes
     from sessions_app.models import Body, Session, Sitting
 
     session = Session.objects.get(number=242)
     body = Body.objects.get(slug="plenary")
-    Sitting.objects.create(session=session, body=body, number=1, date=session.first_day)
+    sitting = Sitting.objects.create(session=session, body=body, number=1, date=session.first_day)
+    Minutes.objects.create(sitting=sitting, text="의장 개의를 선포합니다.")
     return seeded
+
+
+def _record_urls() -> list[str]:
+    """Addresses of with_sitting's records, named by their ids."""
+    from sessions_app.models import Sitting
+
+    return [f"/minutes/{Sitting.objects.get(session__number=242, number=1).pk}/"]
 
 
 def _view(url: str):
@@ -309,7 +319,7 @@ def test_every_cached_view_is_keyed_on_exactly_the_models_it_reads(with_sitting,
 
     settings.PAGE_CACHE_ENABLED = False
     read: dict = {}
-    for url in VIEW_URLS:
+    for url in [*VIEW_URLS, *_record_urls()]:
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200, url
         read.setdefault(_view(url), {})[url] = _models_read(ctx.captured_queries)
