@@ -17,6 +17,8 @@ MAX_BYTES = 30 * 1024 * 1024
 ALLOWED = "PDF, HWPX 또는 텍스트(.txt, UTF-8 또는 CP949)"
 HWP_PARAGRAPH = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$")
+# What an HWPX may unpack to: a zip of a few MB that unpacks to gigabytes is refused.
+MAX_UNPACKED = 300 * 1024 * 1024
 
 
 class ExtractionError(ValueError):
@@ -79,8 +81,18 @@ def _hwpx_text(content: bytes) -> str:
                 for name in archive.namelist()
                 if (found := _SECTION.match(name))
             )
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                raise ExtractionError(
+                    "HWPX 파일의 압축을 풀면 너무 큽니다. 30MB 이하의 회의록을 올리세요."
+                )
             for _, name in sections:
-                root = ElementTree.fromstring(archive.read(name))
+                xml = archive.read(name)
+                if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+                    # Entities are how XML bombs work; HWPX never declares any.
+                    raise ExtractionError(
+                        "HWPX 파일의 내용이 올바르지 않습니다. 한글에서 다시 저장해 올리세요."
+                    )
+                root = ElementTree.fromstring(xml)  # nosec B314: no DOCTYPE, no entities
                 for paragraph in root.iter(f"{HWP_PARAGRAPH}p"):
                     line = "".join(
                         "".join(node.itertext()) for node in paragraph.iter(f"{HWP_PARAGRAPH}t")

@@ -49,13 +49,13 @@ def _entry(document: Document, *, tokenise: bool) -> SearchEntry:
     )
 
 
-def _fill_vectors(where: str = "", params: Iterable = ()) -> None:
+def _fill_vectors(kind: str) -> None:
     if uses_vectors():
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE search_searchentry SET vector = to_tsvector('simple', tokens) "
-                f"WHERE vector IS NULL {where}",
-                list(params),
+                "WHERE vector IS NULL AND kind = %s",
+                [kind],
             )
 
 
@@ -75,7 +75,7 @@ def reindex(*, kinds: Iterable[str] | None = None) -> dict[str, int]:
         with transaction.atomic():
             SearchEntry.objects.filter(kind=kind).delete()
             counts[kind] = _write(REGISTRY[kind].documents(None))
-            _fill_vectors("AND kind = %s", [kind])
+            _fill_vectors(kind)
     return counts
 
 
@@ -84,7 +84,7 @@ def index_documents(*, kind: str, ids: list[int]) -> int:
     with transaction.atomic():
         SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
         count = _write(REGISTRY[kind].documents(ids))
-        _fill_vectors("AND kind = %s", [kind])
+        _fill_vectors(kind)
     return count
 
 

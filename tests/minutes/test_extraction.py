@@ -69,3 +69,15 @@ def test_bad_files_are_refused_in_korean(content, says):
 def test_a_broken_pdf_says_so():
     with pytest.raises(extraction.ExtractionError, match="PDF"):
         extraction.extract_text(b"%PDF-1.4 garbage")
+
+
+def test_an_hwpx_declaring_entities_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "Contents/section0.xml",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>',
+        )
+
+    with pytest.raises(extraction.ExtractionError, match="HWPX"):
+        extraction.extract_text(buffer.getvalue())
