@@ -45,7 +45,11 @@ class SearchEntry(models.Model):
                 fields=["kind", "object_id", "part"], name="searchentry_unique_document"
             )
         ]
-        indexes = [models.Index(fields=["kind", "object_id"], name="searchentry_document")]
+        indexes = [
+            models.Index(fields=["kind", "object_id"], name="searchentry_document"),
+            # Newest first, for a word too common to rank every match (selectors.CAP).
+            models.Index(fields=["sort_key", "id"], name="searchentry_newest"),
+        ]
 
     def __str__(self):
         return self.title

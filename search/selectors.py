@@ -22,6 +22,11 @@ from .tokens import tokens
 
 MAX_QUERY = 100
 SNIPPET = 140
+# A query matching more entries than this is counted as "more than CAP", listed newest
+# first (not ranked: ranking every one of tens of thousands of paragraphs is what makes a
+# common word slow) over CAP entries, and its facets count the newest FACET_CAP matches.
+CAP = 1000
+FACET_CAP = 2000
 FACETS = (
     ("term_number", "대수", "term"),
     ("session_number", "회기", "session"),
@@ -74,17 +79,30 @@ def matching(query: ParsedQuery, filters: dict[str, object]) -> QuerySet[SearchE
     return entries.filter(**filters)
 
 
-def ordered(entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
+def capped_count(entries: QuerySet[SearchEntry]) -> int:
+    """How many entries match, counting at most CAP + 1 (one query)."""
+    return entries.order_by()[: CAP + 1].count()
+
+
+def ordered(entries: QuerySet[SearchEntry], *, ranked: bool) -> QuerySet[SearchEntry]:
+    """The entries to list: by rank (PostgreSQL, when ranked), else newest first; at most
+    CAP of them."""
     fields = ("kind", "object_id", "part", "title", "body", "url", "body_name", "year")
     entries = entries.only(*fields)
-    if "rank" in entries.query.annotations:
-        return entries.order_by("-rank", "-sort_key", "pk")
-    return entries.order_by("-sort_key", "pk")
+    if ranked and "rank" in entries.query.annotations:
+        return entries.order_by("-rank", "-sort_key", "pk")[:CAP]
+    return entries.order_by("-sort_key", "-pk")[:CAP]
 
 
-def facets(entries: QuerySet[SearchEntry], selected: dict[str, object]) -> list[Facet]:
-    """Counts of the matching entries by each facet: one query a facet."""
+def facets(
+    entries: QuerySet[SearchEntry], selected: dict[str, object], *, capped: bool
+) -> list[Facet]:
+    """Counts of the matching entries by each facet (of the newest FACET_CAP when the
+    matches are more than CAP): one query a facet."""
     labels = dict(SearchEntry.Kind.choices)
+    if capped:
+        newest = entries.order_by("-sort_key", "-pk").values("pk")[:FACET_CAP]
+        entries = SearchEntry.objects.filter(pk__in=newest)
     found = []
     for column, label, param in FACETS:
         rows = (

@@ -25,7 +25,9 @@ def search_page(request):
     context: dict = {"form": form, "query": query, "filters": filters}
     if query.words:
         entries = selectors.matching(query, filters)
-        page = Paginator(selectors.ordered(entries), PER_PAGE).get_page(
+        total = selectors.capped_count(entries)
+        capped = total > selectors.CAP
+        page = Paginator(selectors.ordered(entries, ranked=not capped), PER_PAGE).get_page(
             form.cleaned_data.get("page") or 1
         )
         base = {"q": query.text} | {
@@ -38,8 +40,12 @@ def search_page(request):
             results=[(entry, selectors.snippet(entry.body, query)) for entry in page.object_list],
             facets=[
                 (facet, [(value, _link(base, facet.param, value)) for value in facet.values])
-                for facet in selectors.facets(entries, filters)
+                for facet in selectors.facets(entries, filters, capped=capped)
             ],
+            total=total,
+            capped=capped,
+            cap=selectors.CAP,
+            facet_cap=selectors.FACET_CAP,
             clear_link="?" + urlencode({"q": query.text}),
             page_link="?" + urlencode(base) + "&page=",
         )

@@ -70,6 +70,16 @@ def test_minutes_page_numbers_paragraphs_and_session_page_links_it(
     client, sitting, django_assert_max_num_queries
 ):
     minutes_save(sitting=sitting, text=TEXT)
+    for number in range(2, 7):  # more sittings with minutes: no query more
+        minutes_save(
+            sitting=Sitting.objects.create(
+                session=sitting.session,
+                body=sitting.body,
+                number=number,
+                date=datetime.date(2023, 6, 12 + number),
+            ),
+            text=TEXT,
+        )
 
     page = client.get(f"/minutes/{sitting.pk}/")
     html = page.content.decode()

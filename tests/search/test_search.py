@@ -118,3 +118,23 @@ def test_every_page_has_the_search_box(client, db):
 
 def test_robots_keeps_crawlers_out_of_results(client, db):
     assert "Disallow: /search/" in client.get("/robots.txt").content.decode()
+
+
+def test_a_word_too_common_to_rank_lists_the_newest_and_says_so(client, said, monkeypatch):
+    from search import selectors
+
+    monkeypatch.setattr(selectors, "CAP", 2)
+    monkeypatch.setattr(selectors, "FACET_CAP", 2)
+    reindex()
+
+    html = client.get("/search/", {"q": "의장"}).content.decode()
+    assert "<mark>의장</mark>" in html
+    assert "건 넘게 찾았습니다" not in html  # one paragraph says 의장: not capped
+
+    many = Sitting.objects.create(
+        session=said.session, body=said.body, number=2, date=datetime.date(2023, 6, 20)
+    )
+    minutes_save(sitting=many, text="의장 발언입니다.\n의장 정회를 선포합니다.\n의장 속개합니다.\n")
+    html = client.get("/search/", {"q": "의장"}).content.decode()
+    assert "2건 넘게 찾았습니다" in html
+    assert "최근 2건 기준" in html
