@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, F, Q, QuerySet
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from .models import SearchEntry
 from .services import uses_vectors
@@ -148,12 +148,12 @@ def snippet(body: str, query: ParsedQuery) -> SafeString:
     start = max(0, (first.start() if first else 0) - SNIPPET // 3)
     end = min(len(body), start + SNIPPET)
     window = body[start:end]
-    pieces = ["…" if start else ""]
+    pieces: list[SafeString] = [conditional_escape("…" if start else "")]
     at = 0
     for match in pattern.finditer(window) if pattern else []:
-        pieces.append(escape(window[at : match.start()]))
-        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        pieces.append(conditional_escape(window[at : match.start()]))
+        pieces.append(format_html("<mark>{}</mark>", match.group()))
         at = match.end()
-    pieces.append(escape(window[at:]))
-    pieces.append("…" if end < len(body) else "")
-    return mark_safe("".join(pieces))  # nosec B308 B703: every piece of the body is escaped
+    pieces.append(conditional_escape(window[at:]))
+    pieces.append(conditional_escape("…" if end < len(body) else ""))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
