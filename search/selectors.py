@@ -9,10 +9,11 @@ words. Snippets are cut around the first match in Python and marked with <mark>,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -24,7 +25,8 @@ MAX_QUERY = 100
 SNIPPET = 140
 # A query matching more entries than this is counted as "more than CAP", listed newest
 # first (not ranked: ranking every one of tens of thousands of paragraphs is what makes a
-# common word slow) over CAP entries, and its facets count the newest FACET_CAP matches.
+# common word slow) over CAP entries, and its facets count the newest FACET_CAP matches
+# (all of them otherwise).
 CAP = 1000
 FACET_CAP = 2000
 FACETS = (
@@ -97,24 +99,16 @@ def ordered(entries: QuerySet[SearchEntry], *, ranked: bool) -> QuerySet[SearchE
 def facets(
     entries: QuerySet[SearchEntry], selected: dict[str, object], *, capped: bool
 ) -> list[Facet]:
-    """Counts of the matching entries by each facet (of the newest FACET_CAP when the
-    matches are more than CAP): one query a facet."""
+    """Counts of the matching entries by each facet, in one query: every match when they
+    are at most CAP, else the newest FACET_CAP of them."""
     labels = dict(SearchEntry.Kind.choices)
-    if capped:
-        newest = entries.order_by("-sort_key", "-pk").values("pk")[:FACET_CAP]
-        entries = SearchEntry.objects.filter(pk__in=newest)
+    columns = [column for column, _, _ in FACETS]
+    rows = list(entries.order_by("-sort_key", "-pk").values_list(*columns)[:FACET_CAP])
     found = []
-    for column, label, param in FACETS:
-        rows = (
-            entries.order_by()
-            .exclude(**{f"{column}__isnull": True})
-            .exclude(**{column: ""} if column in ("body_name", "kind") else {})
-            .values_list(column)
-            .annotate(count=Count("pk"))
-            .order_by("-count", column)[:12]
-        )
+    for at, (column, label, param) in enumerate(FACETS):
+        counts = Counter(row[at] for row in rows if row[at] not in (None, ""))
         values = []
-        for value, count in rows:
+        for value, count in sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:12]:
             if column == "term_number":
                 shown = f"제{value}대"
             elif column == "session_number":
