@@ -1118,14 +1118,14 @@ _TOPICS = (
 _ITEMS = ("예산안", "조례안", "추가경정예산안", "결산 승인안", "동의안", "건의안", "계획안")
 _SPEAKERS = ("○의장", "○위원장", "○부의장", "○위원", "○의원", "○구청장", "○국장", "○과장")
 _SENTENCES = (
-    "{topic} 관련 {item}을 상정합니다.",
+    "{topic} 관련 {item_object} 상정합니다.",
     "{topic}에 대하여 질의하겠습니다.",
     "집행부에서는 {topic}의 추진 현황을 설명해 주시기 바랍니다.",
     "{topic} 예산이 전년도보다 늘어난 이유가 무엇입니까?",
-    "주민들의 의견을 충분히 들어 {topic}을 추진하겠습니다.",
-    "{topic}은 올해 하반기에 마무리할 계획입니다.",
+    "주민들의 의견을 충분히 들어 {topic_object} 추진하겠습니다.",
+    "{topic_subject} 올해 하반기에 마무리할 계획입니다.",
     "{item}에 대한 심사 결과를 보고드리겠습니다.",
-    "이의가 없으므로 {item}은 원안대로 가결되었음을 선포합니다.",
+    "이의가 없으므로 {item_subject} 원안대로 가결되었음을 선포합니다.",
     "{topic} 사업의 효과를 면밀히 검토해 주시기 바랍니다.",
     "현장을 직접 확인한 결과 {topic}의 보완이 필요합니다.",
     "관련 부서와 협의하여 {topic}의 개선 방안을 마련하겠습니다.",
@@ -1135,6 +1135,17 @@ _SENTENCES = (
 )
 
 
+def _sentence(template: str, topic: str, item: str) -> str:
+    return template.format(
+        topic=topic,
+        item=item,
+        topic_object=particle(topic, "을/를"),
+        item_object=particle(item, "을/를"),
+        topic_subject=particle(topic, "은/는"),
+        item_subject=particle(item, "은/는"),
+    )
+
+
 def minutes_text(rng: random.Random, body: Body, paragraphs: int) -> str:
     """A sitting's fictional minutes: an opening, `paragraphs` speeches of two to five
     sentences from the word lists above, a closing; one paragraph a line."""
@@ -1142,7 +1153,7 @@ def minutes_text(rng: random.Random, body: Body, paragraphs: int) -> str:
     for _ in range(paragraphs):
         speaker = rng.choice(_SPEAKERS)
         sentences = [
-            rng.choice(_SENTENCES).format(topic=rng.choice(_TOPICS), item=rng.choice(_ITEMS))
+            _sentence(rng.choice(_SENTENCES), rng.choice(_TOPICS), rng.choice(_ITEMS))
             for _ in range(rng.randint(2, 5))
         ]
         lines.append(f"{speaker} " + " ".join(sentences))
