@@ -25,7 +25,8 @@ RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
 @cached_page(*SCOPES)
 def minutes_page(request, sitting_id: int):
     council = council_or_404()
-    minutes = selectors.minutes_of_sitting(council, sitting_id)
+    # Record ids are 64-bit: a longer number names no sitting (and would overflow the query).
+    minutes = selectors.minutes_of_sitting(council, sitting_id) if sitting_id < 2**63 else None
     if minutes is None:
         raise Http404("그 회의의 회의록 본문이 아직 등록되지 않았습니다.")
     sitting = minutes.sitting

@@ -22,9 +22,15 @@ PAGE_ROUTES = [r for r, _ in ROUTES if r not in PROBES]
 
 @pytest.fixture
 def sample_values(seeded):
-    from sessions_app.models import Session
+    from minutes.models import Minutes
+    from sessions_app.models import Body, Session, Sitting
 
-    return {"number": str(Session.objects.order_by("number").first().number), "year": "2023"}
+    session = Session.objects.order_by("number").first()
+    sitting = Sitting.objects.create(
+        session=session, body=Body.objects.get(slug="plenary"), number=1, date=session.first_day
+    )
+    Minutes.objects.create(sitting=sitting, text="의장 개의를 선포합니다.")
+    return {"number": str(session.number), "year": "2023", "sitting_id": str(sitting.pk)}
 
 
 def _url(route: str, values: dict[str, str]) -> str:
