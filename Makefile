@@ -44,6 +44,7 @@ setup: venv node-tools
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py createcachetable
 	$(DEV) $(BIN)/python manage.py load_seed
+	$(DEV) $(BIN)/python manage.py search_reindex
 	$(DEV) $(BIN)/python manage.py ensure_demo_superuser
 
 # The server on 127.0.0.1:$(PORT) (PORT=8080 make run) and a task worker beside it.

@@ -70,6 +70,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "legislation.billsponsor": _owned_by(PROCEEDINGS),
     "legislation.billaction": _owned_by(PROCEEDINGS),
     "legislation.billdocument": _owned_by(PROCEEDINGS),
+    "minutes.minutes": _owned_by(PROCEEDINGS),
     "outreach.schoolvisit": _owned_by(PROCEEDINGS),
     "outreach.visitapplication": _owned_by(PROCEEDINGS),
     "outreach.visitprogramsettings": _owned_by(PROCEEDINGS),

@@ -56,6 +56,7 @@ SECTIONS: tuple[AdminSection, ...] = (
             "sessions_app.session",
             "sessions_app.sitting",
             "sessions_app.attendance",
+            "minutes.minutes",
             "sessions_app.agendaitem",
             "sessions_app.videomark",
             "sessions_app.body",

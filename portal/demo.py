@@ -5,7 +5,8 @@ Everything here is invented and says so: the council is "가상구의회 (예시
 have made-up names that begin with 가상 (가상한별 …), and the calendar UIDs and minutes
 links use the reserved `.example` domain. Members serve across terms (a person with a
 member per term), attend the sittings of their bodies, sponsor ordinances; the agenda's
-bills get their actions from 접수 to 공포. The same arguments give the same
+bills get their actions from 접수 to 공포; the minutes are synthetic text from a word
+list (`minutes_text`). The same arguments give the same
 records: every choice comes from one seeded `random.Random`.
 
 Validity: sessions go through `sessions_app.services.session_create` (field validation,
@@ -45,6 +46,7 @@ from council.models import (
 )
 from legislation.models import Bill, BillAction, BillSponsor
 from legislation.seed import bill_kind, bill_title
+from minutes.models import Minutes
 from outreach.models import PRChannel, PressCoverage, PRFigure, PRTarget, PRYear
 from sessions_app.models import AgendaItem, Attendance, Body, Session, SessionRules, Sitting
 from sessions_app.services import session_create
@@ -66,6 +68,8 @@ UID_DOMAIN = "demo.council.example"
 MINUTES_SITE = "https://minutes.council.example"
 DEFAULT_SEED = 2024
 MAX_YEARS = 60
+# Paragraphs of synthetic minutes per held sitting (generate(minutes_paragraphs=…)).
+MINUTES_PARAGRAPHS = 8
 
 
 class NotEmpty(Exception):
@@ -224,7 +228,15 @@ class _Plan:
 
 
 class DemoBuilder:
-    def __init__(self, *, years: int, first_year: int, seed: int, today: datetime.date):
+    def __init__(
+        self,
+        *,
+        years: int,
+        first_year: int,
+        seed: int,
+        today: datetime.date,
+        minutes_paragraphs: int = MINUTES_PARAGRAPHS,
+    ):
         if not 1 <= years <= MAX_YEARS:
             raise ValueError(f"연도 수는 1년부터 {MAX_YEARS}년까지 정할 수 있습니다.")
         if not 1992 <= first_year <= 2100 - years:
@@ -234,6 +246,7 @@ class DemoBuilder:
         self.years = list(range(first_year, first_year + years))
         self.rng = random.Random(seed)
         self.today = today
+        self.minutes_paragraphs = minutes_paragraphs
         self.summary = Summary(first_year=self.years[0], last_year=self.years[-1])
 
     # ------------------------------------------------------------ writing
@@ -612,6 +625,25 @@ class DemoBuilder:
                     number += 1
         Link.objects.bulk_create(links, batch_size=1000)
         self.sittings = self._bulk(Sitting, sittings)
+        self._minutes([sitting for sitting in self.sittings if sitting.date < self.today])
+
+    def _minutes(self, sittings: list[Sitting]) -> None:
+        """Synthetic Korean minutes for every held sitting (minutes_text)."""
+        if not self.minutes_paragraphs:
+            return
+        at = timezone.now()
+        for start in range(0, len(sittings), 200):
+            self._bulk(
+                Minutes,
+                [
+                    Minutes(
+                        sitting=sitting,
+                        text=minutes_text(self.rng, sitting.body, self.minutes_paragraphs),
+                        extracted_at=at,
+                    )
+                    for sitting in sittings[start : start + 200]
+                ],
+            )
 
     # ------------------------------------------------------------ members, attendance, bills
 
@@ -1256,6 +1288,7 @@ GENERATED: Iterable[type[models.Model]] = (
     Bill,
     BillSponsor,
     BillAction,
+    Minutes,
     BudgetItem,
     BudgetAmount,
     PRChannel,
@@ -1279,6 +1312,7 @@ def generate(
     first_year: int | None = None,
     seed: int = DEFAULT_SEED,
     today: datetime.date | None = None,
+    minutes_paragraphs: int = MINUTES_PARAGRAPHS,
 ) -> Summary:
     """Build the fictional council with `years` consecutive years of records, the last
     one this year unless `first_year` says otherwise, into an empty database (NotEmpty
@@ -1286,7 +1320,13 @@ def generate(
     today = today or timezone.localdate()
     if first_year is None:
         first_year = today.year - years + 1
-    builder = DemoBuilder(years=years, first_year=first_year, seed=seed, today=today)
+    builder = DemoBuilder(
+        years=years,
+        first_year=first_year,
+        seed=seed,
+        today=today,
+        minutes_paragraphs=minutes_paragraphs,
+    )
     with transaction.atomic():
         counts = existing_records()
         if counts:
@@ -1298,6 +1338,82 @@ def generate(
         history_baseline_create()  # nor history: each record starts it as "초기 자료"
         builder.publish()
     return summary
+
+
+# ---------------------------------------------------------------- synthetic minutes
+
+# Words of a fictional district's council business: nothing here is a real record.
+_TOPICS = (
+    "구립 도서관 건립",
+    "어린이 공원 정비",
+    "공영 주차장 확충",
+    "노인 일자리 사업",
+    "청년 창업 지원",
+    "하천 산책로 조성",
+    "재난 안전 대책",
+    "학교 앞 보행로",
+    "복지관 운영",
+    "전통시장 활성화",
+    "미세먼지 저감",
+    "마을버스 노선",
+    "공공 와이파이",
+    "소상공인 지원",
+    "도시재생 사업",
+    "체육관 리모델링",
+    "보건소 인력",
+    "주민자치회 운영",
+    "음식물 쓰레기 감량",
+    "경로당 냉방비",
+    "육아 종합 지원센터",
+    "문화예술회관 프로그램",
+    "장애인 이동 편의",
+    "빗물 저류시설",
+    "가로수 관리",
+)
+_ITEMS = ("예산안", "조례안", "추가경정예산안", "결산 승인안", "동의안", "건의안", "계획안")
+_SPEAKERS = ("○의장", "○위원장", "○부의장", "○위원", "○의원", "○구청장", "○국장", "○과장")
+_SENTENCES = (
+    "{topic} 관련 {item_object} 상정합니다.",
+    "{topic}에 대하여 질의하겠습니다.",
+    "집행부에서는 {topic}의 추진 현황을 설명해 주시기 바랍니다.",
+    "{topic} 예산이 전년도보다 늘어난 이유가 무엇입니까?",
+    "주민들의 의견을 충분히 들어 {topic_object} 추진하겠습니다.",
+    "{topic_subject} 올해 하반기에 마무리할 계획입니다.",
+    "{item}에 대한 심사 결과를 보고드리겠습니다.",
+    "이의가 없으므로 {item_subject} 원안대로 가결되었음을 선포합니다.",
+    "{topic} 사업의 효과를 면밀히 검토해 주시기 바랍니다.",
+    "현장을 직접 확인한 결과 {topic}의 보완이 필요합니다.",
+    "관련 부서와 협의하여 {topic}의 개선 방안을 마련하겠습니다.",
+    "다음은 {topic}에 관한 구정 질문을 하겠습니다.",
+    "잠시 정회를 선포합니다.",
+    "회의를 속개하겠습니다.",
+)
+
+
+def _sentence(template: str, topic: str, item: str) -> str:
+    return template.format(
+        topic=topic,
+        item=item,
+        topic_object=particle(topic, "을/를"),
+        item_object=particle(item, "을/를"),
+        topic_subject=particle(topic, "은/는"),
+        item_subject=particle(item, "은/는"),
+    )
+
+
+def minutes_text(rng: random.Random, body: Body, paragraphs: int) -> str:
+    """A sitting's fictional minutes: an opening, `paragraphs` speeches of two to five
+    sentences from the word lists above, a closing; one paragraph a line."""
+    lines = [f"{body.name} 회의를 개의하겠습니다."]
+    for _ in range(paragraphs):
+        speaker = rng.choice(_SPEAKERS)
+        sentences = [
+            _sentence(rng.choice(_SENTENCES), rng.choice(_TOPICS), rng.choice(_ITEMS))
+            for _ in range(rng.randint(2, 5))
+        ]
+        lines.append(f"{speaker} " + " ".join(sentences))
+    lines.append("이상으로 오늘 회의를 마치겠습니다. 산회를 선포합니다.")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- what a visitor can read

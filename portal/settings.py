@@ -77,6 +77,8 @@ DOMAIN_APPS = [
     # The council's organisation, then the apps that refer to it.
     "council",
     "sessions_app",
+    # The text of a sitting's minutes (above sessions_app, which it refers to).
+    "minutes",
     "budget",
     "outreach",
     # Bills (의안) and the members' activity pages: above council and sessions_app.
@@ -91,6 +93,8 @@ PROJECT_APPS = [
     *DOMAIN_APPS,
     # Roles, and the history tables of every domain model.
     "audit",
+    # The site search's index over the apps' records (above the apps it reads).
+    "search",
     # The site layer: home page, health, error pages, site-wide commands.
     "portal",
 ]

@@ -175,10 +175,12 @@ def sitemap(request):
 
 @require_safe
 def robots_txt(request):
-    """Everything public may be indexed; the admin may not. Names the sitemap."""
+    """Everything public may be indexed; the admin and search results may not. Names the sitemap."""
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
+        # Search results are endless combinations of the pages listed in the sitemap.
+        f"Disallow: {reverse('search:search')}",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

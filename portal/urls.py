@@ -37,6 +37,8 @@ urlpatterns = [
     path("workplan/", include("workplan.urls")),
     # /bills/, /members/ and their downloads (bills.csv, members.json …).
     path("", include("legislation.urls")),
+    path("minutes/", include("minutes.urls")),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -35,7 +35,8 @@ RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
 # body (feed_bodies).
 CALENDAR_SCOPES = (Council, Session, SessionRules, AgendaItem, *PAGE_INFO_SCOPES)
 SCHEDULE_SCOPES = (*CALENDAR_SCOPES, Body)
-SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting)
+# The session page links each sitting's minutes text (the minutes app, named by label).
+SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting, "minutes.minutes")
 FEED_SCOPES = (Council, Session, AgendaItem, Body, Sitting)
 SCHEDULE_PARAMS = tuple(ScheduleQueryForm.base_fields)  # year, kind
 # The schedule's spreadsheet: the list's figures, without the page's foot and feed links.

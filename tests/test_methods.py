@@ -31,12 +31,14 @@ def sample_values(seeded):
     from council.models import Member, Term
     from council.services import member_save
     from legislation.models import Bill, BillDocument
+    from minutes.models import Minutes
     from sessions_app.models import Body, Session, Sitting
 
     session = Session.objects.order_by("number").first()
     sitting = Sitting.objects.create(
         session=session, body=Body.objects.get(slug="plenary"), number=1, date=session.first_day
     )
+    Minutes.objects.create(sitting=sitting, text="의장 개의를 선포합니다.")
     # The seed names no member and holds no bill document: one of each, with a photo.
     picture = io.BytesIO()
     Image.new("RGB", (10, 10)).save(picture, format="PNG")
@@ -53,6 +55,7 @@ def sample_values(seeded):
         "year": "2023",
         "slug": "plenary",
         "pk": str(sitting.pk),
+        "sitting_id": str(sitting.pk),
         "member": str(member.pk),
         "bill": str(bill.pk),
         "document": str(document.pk),

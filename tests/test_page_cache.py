@@ -252,9 +252,11 @@ VIEW_URLS = [
 
 @pytest.fixture
 def with_sitting(seeded):
-    """The seed has no sittings; the session page and the body feed read them."""
+    """The seed has no sittings; the session page and the body feed read them, the minutes
+    page its minutes text."""
     from council.models import Member, Term
     from legislation.models import Bill, BillSponsor
+    from minutes.models import Minutes
     from sessions_app.models import Attendance, Body, Session, Sitting
 
     session = Session.objects.get(number=242)
@@ -266,11 +268,19 @@ def with_sitting(seeded):
         date=session.first_day,
         minutes_published_on=session.first_day,
     )
+    Minutes.objects.create(sitting=sitting, text="의장 개의를 선포합니다.")
     # The seed names no member: one, with an attendance and a sponsored bill, at pk 1.
     member = Member.objects.create(pk=1, term=Term.objects.get(number=9), name="가나다")
     Attendance.objects.create(sitting=sitting, member=member)
     BillSponsor.objects.create(bill=Bill.objects.get(pk=1), member=member, role="lead")
     return sitting
+
+
+def _record_urls() -> list[str]:
+    """Addresses of with_sitting's records, named by their ids."""
+    from sessions_app.models import Sitting
+
+    return [f"/minutes/{Sitting.objects.get(session__number=242, number=1).pk}/"]
 
 
 def _view(url: str):
@@ -348,7 +358,7 @@ def test_every_cached_view_is_keyed_on_exactly_the_models_it_reads(with_sitting,
 
     settings.PAGE_CACHE_ENABLED = False
     read: dict = {}
-    for url in VIEW_URLS:
+    for url in [*VIEW_URLS, *_record_urls()]:
         url = url.format(sitting=with_sitting.pk)
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200, url

@@ -178,10 +178,13 @@ def is_schedule_year(years: list[int], year: int, *, on: datetime.date) -> bool:
 
 def session_detail(council: Council, number: int) -> Session | None:
     """One session with its agenda (and each item's bodies) and its sittings (with their body),
-    in four queries; None when the council has no session of that number."""
-    queryset = sessions_with_agenda().prefetch_related(
-        Prefetch("sittings", queryset=Sitting.objects.select_related("body"))
-    )
+    in four queries; None when the council has no session of that number.
+
+    Each sitting carries `minutes_pk`, the id of its minutes text (the minutes app's reverse
+    relation `sitting.minutes`, joined by name: sessions_app imports nothing above it), or
+    None, so the page links the minutes without a query per sitting."""
+    sittings = Sitting.objects.select_related("body").annotate(minutes_pk=models.F("minutes__pk"))
+    queryset = sessions_with_agenda().prefetch_related(Prefetch("sittings", queryset=sittings))
     return queryset.of(council).filter(number=number).first()
 
 

@@ -10,6 +10,7 @@ record of the domain apps (it never mixes invented records with real ones).
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import demo
+from search.services import reindex
 
 
 class Command(BaseCommand):
@@ -34,10 +35,23 @@ class Command(BaseCommand):
             default=demo.DEFAULT_SEED,
             help="난수 시드: 같은 값이면 같은 자료를 만듭니다.",
         )
+        parser.add_argument(
+            "--minutes-paragraphs",
+            type=int,
+            default=demo.MINUTES_PARAGRAPHS,
+            help="열린 회의마다 만들 가상 회의록의 발언 문단 수 (0: 회의록 없음)",
+        )
 
-    def handle(self, *args, years, first_year, seed, **options):
+    def handle(self, *args, years, first_year, seed, minutes_paragraphs, **options):
+        if not 0 <= minutes_paragraphs <= 10_000:
+            raise CommandError("회의록 문단 수는 0부터 10,000까지 정할 수 있습니다.")
         try:
-            summary = demo.generate(years=years, first_year=first_year, seed=seed)
+            summary = demo.generate(
+                years=years,
+                first_year=first_year,
+                seed=seed,
+                minutes_paragraphs=minutes_paragraphs,
+            )
         except demo.NotEmpty as refused:
             raise CommandError(str(refused)) from None
         except ValueError as wrong:
@@ -51,3 +65,5 @@ class Command(BaseCommand):
         )
         for label, count in summary.counts.items():
             self.stdout.write(f"  {label:<32} {count:>7,}")
+        indexed = reindex()
+        self.stdout.write(f"검색 색인을 만들었습니다: 항목 {sum(indexed.values()):,}건.")

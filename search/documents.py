@@ -1,0 +1,164 @@
+"""What the search finds: each app's records as documents, by a registry of providers.
+
+A provider is one function `documents(ids)` giving the `Document`s of the records of those
+ids (every record for None), registered with `@provider(kind, watches=...)`; `watches` maps a
+model whose save or delete changes the documents to the ids it touches, so search/signals.py
+queues their reindexing. Bills (the legislation app) are one more function here:
+
+    @provider("bill", watches={Bill: lambda bill: [bill.pk]})
+    def bills(ids): ...
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from council.models import Member, Term
+from minutes.models import Minutes, paragraphs
+from sessions_app.models import Session
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    object_id: int
+    title: str
+    body: str
+    url: str
+    part: int = 0
+    term_number: int | None = None
+    session_number: int | None = None
+    body_name: str = ""
+    year: int | None = None
+    kind_label: str = ""
+    sort_key: str = ""
+
+
+Provider = Callable[[list[int] | None], Iterator[Document]]
+
+
+@dataclass(frozen=True)
+class Registration:
+    kind: str
+    documents: Provider
+    watches: dict[type, Callable[[Any], list[int]]]
+
+
+REGISTRY: dict[str, Registration] = {}
+
+
+def provider(kind: str, *, watches: dict[type, Callable[[Any], list[int]]]):
+    def register(function: Provider) -> Provider:
+        REGISTRY[kind] = Registration(kind=kind, documents=function, watches=watches)
+        return function
+
+    return register
+
+
+class _Terms:
+    """The term (대수) of a council on a day, from its terms read once."""
+
+    def __init__(self):
+        self._by_council: dict[int, tuple[list, list[Term]]] = {}
+        for term in Term.objects.order_by("council_id", "starts_on"):
+            starts, terms = self._by_council.setdefault(term.council_id, ([], []))
+            starts.append(term.starts_on)
+            terms.append(term)
+
+    def number(self, council_id: int, day) -> int | None:
+        starts, terms = self._by_council.get(council_id, ([], []))
+        at = bisect.bisect_right(starts, day) - 1
+        if at >= 0 and terms[at].starts_on <= day <= terms[at].ends_on:
+            return terms[at].number
+        return None
+
+
+def _ids(queryset, ids: list[int] | None, field: str = "pk"):
+    return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
+
+
+# ---------------------------------------------------------------- minutes: one per paragraph
+
+
+@provider("minutes", watches={Minutes: lambda minutes: [minutes.pk]})
+def minutes_documents(ids: list[int] | None) -> Iterator[Document]:
+    terms = _Terms()
+    queryset = _ids(
+        Minutes.objects.select_related("sitting__session", "sitting__body").order_by("pk"), ids
+    )
+    for minutes in queryset.iterator(chunk_size=200):
+        sitting = minutes.sitting
+        session = sitting.session
+        title = f"제{session.number}회 {sitting.body.name} 제{sitting.number}차 회의록"
+        url = reverse("minutes:detail", args=[sitting.pk])
+        facets = {
+            "term_number": terms.number(session.council_id, sitting.date),
+            "session_number": session.number,
+            "body_name": sitting.body.name,
+            "year": sitting.date.year,
+            "kind_label": "회의록",
+        }
+        for number, paragraph in enumerate(paragraphs(minutes.text), start=1):
+            yield Document(
+                kind="minutes",
+                object_id=minutes.pk,
+                part=number,
+                title=title,
+                body=paragraph,
+                url=f"{url}#p-{number}",
+                sort_key=f"{sitting.date.isoformat()}-{sitting.pk:08d}-{number:06d}",
+                **facets,
+            )
+
+
+# ---------------------------------------------------------------- sessions
+
+
+@provider("session", watches={})  # rebuilt daily and by search_reindex
+def session_documents(ids: list[int] | None) -> Iterator[Document]:
+    terms = _Terms()
+    queryset = _ids(Session.objects.prefetch_related("agenda_items").order_by("pk"), ids)
+    for session in queryset.iterator(chunk_size=200):
+        agenda = " · ".join(item.title for item in session.agenda_items.all())
+        yield Document(
+            kind="session",
+            object_id=session.pk,
+            title=f"제{session.number}회 {session.get_kind_display()}",
+            body=f"{session.first_day} ~ {session.last_day}. {agenda}".strip(),
+            url=reverse("sessions_app:session", args=[session.number]),
+            term_number=terms.number(session.council_id, session.first_day),
+            session_number=session.number,
+            year=session.first_day.year,
+            kind_label=session.get_kind_display(),
+            sort_key=session.first_day.isoformat(),
+        )
+
+
+# ---------------------------------------------------------------- members
+
+
+@provider("member", watches={})  # rebuilt daily and by search_reindex
+def member_documents(ids: list[int] | None) -> Iterator[Document]:
+    queryset = _ids(Member.objects.select_related("term").order_by("pk"), ids)
+    for member in queryset.iterator(chunk_size=200):
+        facts = [member.get_role_display(), member.party, member.constituency]
+        yield Document(
+            kind="member",
+            object_id=member.pk,
+            title=f"{member.name} 의원 (제{member.term.number}대)",
+            body=" · ".join(fact for fact in facts if fact),
+            url=reverse("council:overview"),
+            term_number=member.term.number,
+            kind_label="의원",
+            sort_key=member.name,
+        )
+
+
+def all_documents(kinds: Iterable[str] | None = None) -> Iterator[Document]:
+    for kind in kinds or REGISTRY:
+        yield from REGISTRY[kind].documents(None)

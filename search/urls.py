@@ -1,0 +1,9 @@
+"""Public addresses of search: /search/?q=."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+
+urlpatterns = [path("", views.search_page, name="search")]
