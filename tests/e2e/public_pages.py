@@ -24,6 +24,12 @@ PUBLIC_PAGES = [
     ("/outreach/", "의정 홍보"),
     ("/outreach/visits/apply/", "지방의회 체험 신청"),
     ("/council/", "의회 소개"),
+    ("/members/", "의원 (시드에는 의원이 없음)"),
+    ("/bills/", "의안 목록"),
+    ("/bills/?kind=budget", "예산안만"),
+    ("/bills/{bill}/", "의안 하나 (시드의 첫 의안)"),
+    ("/search/", "검색 (검색어 없음)"),
+    ("/search/?q=예산", "검색 결과 (예산)"),
     ("/workplan/2023/", "2023년 주요업무계획"),
     ("/privacy/", "개인정보처리방침"),
     ("/guide/", "이용안내"),
@@ -31,3 +37,13 @@ PUBLIC_PAGES = [
 ]
 
 PAGE_IDS = [path for path, _ in PUBLIC_PAGES]
+
+
+def address(path: str) -> str:
+    """The page's real address: "{bill}" stands for the seed's first bill, whose id depends on
+    the database's sequence (transactional tests do not reset it)."""
+    if "{bill}" not in path:
+        return path
+    from legislation.models import Bill
+
+    return path.format(bill=Bill.objects.order_by("pk").values_list("pk", flat=True)[0])

@@ -10,7 +10,7 @@ so that the injected axe script may run.
 import pytest
 
 from .conftest import AXE_JS
-from .public_pages import PAGE_IDS, PUBLIC_PAGES
+from .public_pages import PAGE_IDS, PUBLIC_PAGES, address
 from .test_phones import WIDTHS
 
 pytestmark = pytest.mark.e2e
@@ -52,6 +52,7 @@ def test_every_public_page_meets_wcag_and_best_practice_at_this_width(site, audi
     audit_page.set_viewport_size({"width": width, "height": 800})
     found, count = [], 0
     for path, what in PUBLIC_PAGES:
+        path = address(path)
         response = audit_page.goto(site + path)
         expected = 404 if path == "/no-such-page/" else 200
         assert response.status == expected, f"{what} ({path}) answered {response.status}"
@@ -71,7 +72,7 @@ def test_every_public_page_meets_wcag_and_best_practice_at_this_width(site, audi
 def test_the_first_tab_on_every_page_is_the_skip_link(site, audit_page, path, what):
     # Keyboard only: on a freshly loaded page the first Tab lands on "본문 바로가기", which
     # shows itself and, when followed, moves the focus to the main content.
-    audit_page.goto(site + path)
+    audit_page.goto(site + address(path))
     audit_page.keyboard.press("Tab")
     focused = audit_page.evaluate(
         "() => [document.activeElement.textContent.trim(),"

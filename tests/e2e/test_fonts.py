@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .public_pages import PUBLIC_PAGES
+from .public_pages import PUBLIC_PAGES, address
 
 pytestmark = pytest.mark.e2e
 
@@ -30,6 +30,7 @@ def test_every_public_page_loads_its_web_fonts_without_errors(site, page):
 
     page.on("response", on_response)
     for path, what in PUBLIC_PAGES:
+        path = address(path)
         page.goto(site + path)
         page.evaluate("() => document.fonts.ready")
         status = page.evaluate(

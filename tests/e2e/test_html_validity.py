@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import VNU_JAR, require_vnu
-from .public_pages import PUBLIC_PAGES
+from .public_pages import PUBLIC_PAGES, address
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +23,7 @@ def test_every_public_page_passes_the_nu_html_checker(seeded, client, tmp_path):
     java = require_vnu()
     names = {}
     for index, (path, what) in enumerate(PUBLIC_PAGES):
+        path = address(path)
         response = client.get(path)
         expected = 404 if path == "/no-such-page/" else 200
         assert response.status_code == expected, f"{what} ({path}) answered {response.status_code}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from .public_pages import PUBLIC_PAGES
+from .public_pages import PUBLIC_PAGES, address
 
 pytestmark = pytest.mark.e2e
 
@@ -122,6 +122,7 @@ def test_every_public_page_reads_well_at_this_width(site, page, width):
     page.set_viewport_size({"width": width, "height": 800})
     found = []
     for path, _what in PUBLIC_PAGES:
+        path = address(path)
         page.goto(site + path)
         found += problems(path, width, measure(page))
     assert not found, f"{len(found)} problems at {width} px:\n" + "\n".join(found)
