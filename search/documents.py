@@ -3,10 +3,7 @@
 A provider is one function `documents(ids)` giving the `Document`s of the records of those
 ids (every record for None), registered with `@provider(kind, watches=...)`; `watches` maps a
 model whose save or delete changes the documents to the ids it touches, so search/signals.py
-queues their reindexing. Bills (the legislation app) are one more function here:
-
-    @provider("bill", watches={Bill: lambda bill: [bill.pk]})
-    def bills(ids): ...
+queues their reindexing.
 """
 
 from __future__ import annotations
@@ -19,6 +16,8 @@ from typing import Any
 from django.urls import reverse
 
 from council.models import Member, Term
+from legislation.models import Bill, BillAction, BillSponsor
+from legislation.selectors import status_label, with_status
 from minutes.models import Minutes, paragraphs
 from sessions_app.models import Session
 
@@ -142,7 +141,7 @@ def session_documents(ids: list[int] | None) -> Iterator[Document]:
 # ---------------------------------------------------------------- members
 
 
-@provider("member", watches={})  # rebuilt daily and by search_reindex
+@provider("member", watches={Member: lambda member: [member.pk]})
 def member_documents(ids: list[int] | None) -> Iterator[Document]:
     queryset = _ids(Member.objects.select_related("term").order_by("pk"), ids)
     for member in queryset.iterator(chunk_size=200):
@@ -152,10 +151,59 @@ def member_documents(ids: list[int] | None) -> Iterator[Document]:
             object_id=member.pk,
             title=f"{member.name} 의원 (제{member.term.number}대)",
             body=" · ".join(fact for fact in facts if fact),
-            url=reverse("council:overview"),
+            url=reverse("legislation:member", kwargs={"pk": member.pk}),
             term_number=member.term.number,
             kind_label="의원",
             sort_key=member.name,
+        )
+
+
+# ---------------------------------------------------------------- bills
+
+
+@provider(
+    "bill",
+    watches={
+        Bill: lambda bill: [bill.pk],
+        BillAction: lambda action: [action.bill_id],
+        BillSponsor: lambda sponsor: [sponsor.bill_id],
+    },
+)
+def bill_documents(ids: list[int] | None) -> Iterator[Document]:
+    """A bill as one document: its number and title, kind, proposer and sponsors, summary and
+    the actions of its timeline, so that a word of any of them finds it."""
+    queryset = _ids(
+        with_status(Bill.objects.select_related("term", "session", "committee"))
+        .prefetch_related("sponsors__member", "actions")
+        .order_by("pk"),
+        ids,
+    )
+    for bill in queryset.iterator(chunk_size=200):
+        actions = list(bill.actions.all())
+        sponsors = [sponsor.member.name for sponsor in bill.sponsors.all()]
+        first_day = min((action.date for action in actions), default=None)
+        if first_day is None and bill.session is not None:
+            first_day = bill.session.first_day
+        facts = [
+            bill.get_kind_display(),
+            bill.get_proposer_kind_display(),
+            " ".join(sponsors),
+            status_label(bill),
+            bill.summary,
+            " ".join(action.get_kind_display() for action in actions),
+        ]
+        yield Document(
+            kind="bill",
+            object_id=bill.pk,
+            title=f"[의안번호 {bill.number}] {bill.title}",
+            body=" · ".join(fact for fact in facts if fact),
+            url=reverse("legislation:bill", kwargs={"pk": bill.pk}),
+            term_number=bill.term.number,
+            session_number=bill.session.number if bill.session else None,
+            body_name=bill.committee.name if bill.committee else "",
+            year=first_day.year if first_day else None,
+            kind_label="의안",
+            sort_key=f"{first_day.isoformat() if first_day else ''}-{bill.number:08d}",
         )
 
 
