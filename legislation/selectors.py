@@ -80,6 +80,29 @@ class BillList:
     total: int = 0
     query: str = field(default="")  # the filters as a query string (for page links)
 
+    @property
+    def label(self) -> str:
+        """What the filters keep, in words ("제9대 · 2023년 접수 · 예산안"; "" when none):
+        the page's title and heading name it."""
+        f, words = self.filters, self.council.words
+        parts = []
+        if f.term:
+            parts.append(f"제{f.term}대")
+        if f.year:
+            parts.append(f"{f.year}년 접수")
+        if f.kind:
+            parts.append(Bill.Kind(f.kind).label)
+        if f.status:
+            parts.append(rules.STATUS_BY_KEY[f.status].label)
+        if f.proposer:
+            proposer = Bill.Proposer(f.proposer)
+            name = words.executive if proposer == Bill.Proposer.EXECUTIVE else proposer.label
+            parts.append(f"{name} 제안")
+        if f.committee:
+            names = [c.name for c in self.committees if c.pk == f.committee]
+            parts.append(names[0] if names else "다른 위원회")
+        return " · ".join(parts)
+
 
 def _filtered(council: Council, filters: BillFilters) -> QuerySet[Bill]:
     bills = with_status(Bill.objects.of(council))

@@ -20,13 +20,13 @@ from django.views.decorators.http import require_safe
 
 from common.caching import by_host, cached_page
 from common.spreadsheets import SheetData, xlsx_response
-from council.models import Council, SecretariatUnit, Term
+from council.models import Council, Member, SecretariatUnit, Term
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
 from . import exports, feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
-from .models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark
+from .models import AgendaItem, Attendance, Body, Session, SessionRules, Sitting, VideoMark
 
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
@@ -176,7 +176,7 @@ def session_page(request, number: int):
 # ---------------------------------------------------------------- the sittings' record
 
 BODY_SCOPES = (Council, Body, Sitting, Session, SessionRules, *PAGE_INFO_SCOPES)
-SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark)
+SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark, Attendance, Member)
 
 
 def _atom_link(title: str, url: str) -> dict[str, str]:

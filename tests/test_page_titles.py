@@ -3,7 +3,7 @@ filtered page says what it shows in its title."""
 
 import re
 
-from tests.e2e.public_pages import PUBLIC_PAGES
+from tests.e2e.public_pages import PUBLIC_PAGES, address
 
 PORTAL = "금천구의회 의정 포털"
 
@@ -15,6 +15,7 @@ EXPECTED = {
     "/budget/2023/": f"2023년 예산 | {PORTAL}",
     "/budget/2023/?unit=천원": f"2023년 예산 (천원 단위) | {PORTAL}",
     "/outreach/visits/apply/": f"지방의회 체험 신청 | {PORTAL}",
+    "/bills/?kind=budget": f"의안: 예산안 | {PORTAL}",
     "/no-such-page/": f"페이지를 찾을 수 없습니다 | {PORTAL}",
 }
 
@@ -28,7 +29,7 @@ def _title(response) -> str:
 def test_every_public_page_has_its_own_title_with_one_suffix(seeded, client):
     titles = {}
     for path, what in PUBLIC_PAGES:
-        title = _title(client.get(path))
+        title = _title(client.get(address(path)))
         if path != "/":
             assert re.fullmatch(rf"\S.* \| {PORTAL}", title), f"{what} ({path}): {title!r}"
             assert title.count("|") == 1, title

@@ -9,7 +9,16 @@ from django.db.models import F
 
 from council.models import Council
 
-from ..models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark, video_at
+from ..models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Session,
+    SessionRules,
+    Sitting,
+    VideoMark,
+    video_at,
+)
 from .feeds import handled_by, held_by
 from .minutes import MinutesCompliance, minutes_compliance, minutes_published
 from .sessions import session_rules, sessions_with_agenda
@@ -114,11 +123,20 @@ class VideoLink:
 
 
 @dataclass(frozen=True)
+class AttendanceTally:
+    status: str
+    label: str  # 출석 / 청가 / 결석 / 출장
+    count: int
+
+
+@dataclass(frozen=True)
 class SittingPage:
     row: RecordRow
     agenda: list[AgendaItem]  # the session's items this sitting's body handles
     marks: list[VideoLink]  # in order of time; empty without a recording
     live_url: str  # the live stream, on the sitting's day only ("" on any other)
+    attendance: list[Attendance]  # each member's, by name, with the member loaded
+    tallies: list[AttendanceTally]  # counted from `attendance`, in the statuses' order
 
     @property
     def sitting(self) -> Sitting:
@@ -130,8 +148,8 @@ def sitting_detail(
 ) -> SittingPage | None:
     """One sitting of a session (by the session's number and the sitting's id), with its
     session and body, its minutes' state, the agenda its body handles, the recording's marks
-    and the live stream on its day; None when the council has no such sitting in that
-    session. Four queries."""
+    and the live stream on its day, each member's attendance with its counts; None when the
+    council has no such sitting in that session. Five queries."""
     sitting = (
         Sitting.objects.of(council)
         .filter(session__number=session_number, pk=pk)
@@ -149,9 +167,20 @@ def sitting_detail(
     (row,) = _rows([sitting], rules=rules, on=on)
     marks = VideoMark.objects.filter(sitting=sitting).select_related("agenda_item")
     links = [VideoLink(m, video_at(sitting.video_url, m.offset_seconds)) for m in marks]
+    attendance = list(
+        Attendance.objects.filter(sitting=sitting)
+        .select_related("member")
+        .order_by("member__name", "member__pk")
+    )
+    tallies = [
+        AttendanceTally(status, label, sum(1 for a in attendance if a.status == status))
+        for status, label in Attendance.Status.choices
+    ]
     return SittingPage(
         row=row,
         agenda=list(items),
         marks=links if sitting.video_url else [],
         live_url=sitting.live_url if sitting.date == on else "",
+        attendance=attendance,
+        tallies=tallies,
     )

@@ -19,6 +19,36 @@ pytestmark = pytest.mark.e2e
 BROKEN = '<!DOCTYPE html><html lang="ko"><head><title>x</title></head><body><p><div></p></body>'
 
 
+def nu_errors(java: str, folder: Path) -> dict[str, list[str]]:
+    """The Nu checker's errors on every .html file of the folder, by file name."""
+    checked = subprocess.run(
+        [
+            java,
+            "-Xss4m",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            *sorted(str(file) for file in folder.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(checked.stderr or checked.stdout)["messages"]
+    by_file: dict[str, list[str]] = {}
+    for message in messages:
+        if message["type"] == "error" or message.get("subType") == "fatal":
+            name = Path(message.get("url", "?")).name
+            by_file.setdefault(name, []).append(
+                f"line {message.get('lastLine')}: {message['message']}\n"
+                f"      {message.get('extract', '').strip()}"
+            )
+
+    return by_file
+
+
 def test_every_public_page_passes_the_nu_html_checker(seeded, client, tmp_path):
     java = require_vnu()
     names = {}
@@ -37,31 +67,7 @@ def test_every_public_page_passes_the_nu_html_checker(seeded, client, tmp_path):
     names["apply-errors.html"] = "지방의회 체험 신청, 빈 채로 보냄 (POST /outreach/visits/apply/)"
     (tmp_path / "control.html").write_text(BROKEN, encoding="utf-8")
 
-    checked = subprocess.run(
-        [
-            java,
-            "-Xss4m",
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            *sorted(str(file) for file in tmp_path.glob("*.html")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(checked.stderr or checked.stdout)["messages"]
-    by_file: dict[str, list[str]] = {}
-    for message in messages:
-        if message["type"] == "error" or message.get("subType") == "fatal":
-            name = Path(message.get("url", "?")).name
-            by_file.setdefault(name, []).append(
-                f"line {message.get('lastLine')}: {message['message']}\n"
-                f"      {message.get('extract', '').strip()}"
-            )
-
+    by_file = nu_errors(java, tmp_path)
     assert by_file.pop("control.html", None), "the checker did not flag the broken control page"
     report = "\n".join(
         f"{names.get(name, name)}:\n" + "\n".join(f"  - {error}" for error in errors)

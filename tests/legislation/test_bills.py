@@ -156,3 +156,16 @@ def test_the_admin_screen_of_a_bill(admin_client, record):
     listing = admin_client.get(reverse("admin:legislation_bill_changelist"))
     assert "수정가결" in listing.content.decode()
     _ = io  # keep the import list stable
+
+
+def test_a_filtered_list_says_what_it_keeps_in_its_title(client, record):
+    html = client.get(
+        "/bills/", {"term": 9, "kind": "budget", "proposer": "executive", "status": "received"}
+    ).content.decode()
+
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert title.startswith("<title>의안: 제9대 · 예산안 · 접수 · 구청장 제안 |"), title
+
+
+def test_an_unfiltered_list_has_the_plain_title(client, record):
+    assert "<title>의안 |" in client.get("/bills/").content.decode()
