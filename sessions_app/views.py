@@ -20,13 +20,23 @@ from django.views.decorators.http import require_safe
 
 from common.caching import by_host, cached_page
 from common.spreadsheets import SheetData, xlsx_response
-from council.models import Council, SecretariatUnit, Term
+from council.models import Council, Member, SecretariatUnit, Term
 from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
 from . import exports, feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
-from .models import AgendaItem, Body, Session, SessionRules, Sitting, VideoMark
+from .models import (
+    AgendaItem,
+    Ballot,
+    Body,
+    Session,
+    SessionRules,
+    Sitting,
+    Speech,
+    VideoMark,
+    Vote,
+)
 
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
@@ -176,7 +186,8 @@ def session_page(request, number: int):
 # ---------------------------------------------------------------- the sittings' record
 
 BODY_SCOPES = (Council, Body, Sitting, Session, SessionRules, *PAGE_INFO_SCOPES)
-SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark)
+# The votes' and speeches' sections name members (council's Member).
+SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark, Vote, Ballot, Speech, Member)
 
 
 def _atom_link(title: str, url: str) -> dict[str, str]:
@@ -219,8 +230,8 @@ def body_page(request, slug: str):
 @require_safe
 @cached_page(*SITTING_SCOPES, vary=_today_and_host)
 def sitting_page(request, number: int, pk: int):
-    """/sessions/<number>/sittings/<id>/: one sitting's day, times, place, agenda and
-    minutes."""
+    """/sessions/<number>/sittings/<id>/: one sitting's day, times, place, agenda, recorded
+    votes, members' speeches and minutes."""
     council = council_or_404()
     page = selectors.sitting_detail(council, number, pk, on=selectors.today())
     if page is None:
@@ -234,6 +245,9 @@ def sitting_page(request, number: int, pk: int):
             "page": page,
             "sitting": sitting,
             "session": session,
+            "votes": selectors.sitting_votes(sitting),
+            "speeches": selectors.sitting_speeches(sitting, council.words),
+            "words": council.words,
             "breadcrumbs": [
                 ("회기 일정", reverse("sessions_app:schedule")),
                 (str(session), reverse("sessions_app:session", args=[session.number])),
