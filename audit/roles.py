@@ -65,6 +65,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "sessions_app.sitting": _owned_by(PROCEEDINGS),
     "sessions_app.videomark": _owned_by(PROCEEDINGS),
     "sessions_app.attendance": _owned_by(PROCEEDINGS),
+    "sessions_app.vote": _owned_by(PROCEEDINGS),
+    "sessions_app.ballot": _owned_by(PROCEEDINGS),
+    "sessions_app.speech": _owned_by(PROCEEDINGS),
     # Bills (의안) go with the agenda they are taken up in: the proceedings team's.
     "legislation.bill": _owned_by(PROCEEDINGS),
     "legislation.billsponsor": _owned_by(PROCEEDINGS),

@@ -36,6 +36,8 @@ class CouncilWords:
     upper_funds: str  # the upper-tier government's money: 시비, 도비; "" where there is none
     national_funds: str = "국비"
     executive: str = "자치단체장"  # the head of the government: 구청장, 시장, 군수, 도지사
+    # Members' questions to the executive at a plenary sitting: 구정질문, 시정질문 …
+    questions: str = "집행기관 질문"
 
 
 _WORDS = {
@@ -47,6 +49,7 @@ _WORDS = {
         own_funds="구비",
         upper_funds="시비",
         executive="구청장",
+        questions="구정질문",
     ),
     CouncilKind.CITY: CouncilWords(
         area="시",
@@ -56,6 +59,7 @@ _WORDS = {
         own_funds="시비",
         upper_funds="도비",
         executive="시장",
+        questions="시정질문",
     ),
     CouncilKind.COUNTY: CouncilWords(
         area="군",
@@ -65,6 +69,7 @@ _WORDS = {
         own_funds="군비",
         upper_funds="도비",
         executive="군수",
+        questions="군정질문",
     ),
     CouncilKind.METROPOLITAN_CITY: CouncilWords(
         area="시",
@@ -74,6 +79,7 @@ _WORDS = {
         own_funds="시비",
         upper_funds="",
         executive="시장",
+        questions="시정질문",
     ),
     CouncilKind.PROVINCE: CouncilWords(
         area="도",
@@ -83,6 +89,7 @@ _WORDS = {
         own_funds="도비",
         upper_funds="",
         executive="도지사",
+        questions="도정질문",
     ),
 }
 

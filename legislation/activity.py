@@ -1,6 +1,7 @@
 """Reads of the members' pages: a term's members, and one member's profile and activity
 (attendance per kind of sitting and status, bills sponsored with their status, committee
-seats with dates, the terms the person served), all counted from the records."""
+seats with dates, the terms the person served, ballots in recorded votes, questions to the
+executive and five-minute speeches), all counted from the records."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 
 from council.models import CommitteeMembership, Council, Member, Term
+from sessions_app import selectors as sittings
 from sessions_app.models import Attendance, Body
 
 from . import selectors
@@ -104,6 +106,7 @@ class MemberActivity:
     attendance: list[AttendanceCount]
     sponsored: list[SponsoredBill]
     seats: list[CommitteeMembership]
+    record: sittings.MemberRecord  # ballots (the newest, with the tally of all) and speeches
 
     @property
     def status_labels(self) -> list[str]:
@@ -119,8 +122,8 @@ class MemberActivity:
 
 
 def member_activity(council: Council, pk: int) -> MemberActivity | None:
-    """One member's profile and activity; None if the council has no such member. Six
-    queries whatever the number of sittings and bills."""
+    """One member's profile and activity; None if the council has no such member. Nine
+    queries whatever the number of sittings, bills, ballots and speeches."""
     member = (
         Member.objects.filter(term__council=council, pk=pk)
         .select_related("term", "person")
@@ -166,4 +169,5 @@ def member_activity(council: Council, pk: int) -> MemberActivity | None:
         attendance=attendance,
         sponsored=sponsored,
         seats=list(member.memberships.all()),
+        record=sittings.member_record(member, council.words),
     )

@@ -26,7 +26,16 @@ from council.models import (
 )
 from council.selectors import PAGE_INFO_SCOPES, page_info, the_council
 from council.shortcuts import council_or_404
-from sessions_app.models import AgendaItem, Attendance, Body, Session, Sitting
+from sessions_app.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Body,
+    Session,
+    Sitting,
+    Speech,
+    Vote,
+)
 
 from . import activity, exports, selectors
 from .forms import BillQueryForm, MemberQueryForm
@@ -56,7 +65,20 @@ MEMBER_LIST_SCOPES = (
     CommitteeMembership,
     *PAGE_INFO_SCOPES,
 )
-MEMBER_SCOPES = (*MEMBER_LIST_SCOPES, Attendance, Sitting, Body, Bill, BillSponsor, BillAction)
+MEMBER_SCOPES = (
+    *MEMBER_LIST_SCOPES,
+    Attendance,
+    Sitting,
+    Body,
+    Bill,
+    BillSponsor,
+    BillAction,
+    # The ballots and speeches name their sittings (by session number) and votes.
+    Session,
+    Vote,
+    Ballot,
+    Speech,
+)
 FEED_SCOPES = (Council, Term, Committee, Member, Bill, BillSponsor, BillAction)
 EXPORT_BILL_SCOPES = (Council, Term, Committee, Member, Bill, BillSponsor, BillAction, Session)
 EXPORT_MEMBER_SCOPES = (Council, Term, Member, Person, Committee, CommitteeMembership)

@@ -56,6 +56,8 @@ SECTIONS: tuple[AdminSection, ...] = (
             "sessions_app.session",
             "sessions_app.sitting",
             "sessions_app.attendance",
+            "sessions_app.vote",
+            "sessions_app.speech",
             "minutes.minutes",
             "sessions_app.agendaitem",
             "sessions_app.videomark",

@@ -48,7 +48,17 @@ from legislation.models import Bill, BillAction, BillSponsor
 from legislation.seed import bill_kind, bill_title
 from minutes.models import Minutes
 from outreach.models import PRChannel, PressCoverage, PRFigure, PRTarget, PRYear
-from sessions_app.models import AgendaItem, Attendance, Body, Session, SessionRules, Sitting
+from sessions_app.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Body,
+    Session,
+    SessionRules,
+    Sitting,
+    Speech,
+    Vote,
+)
 from sessions_app.services import session_create
 from workplan.models import (
     Edition,
@@ -245,6 +255,7 @@ class DemoBuilder:
             )
         self.years = list(range(first_year, first_year + years))
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today
         self.minutes_paragraphs = minutes_paragraphs
         self.summary = Summary(first_year=self.years[0], last_year=self.years[-1])
@@ -282,6 +293,7 @@ class DemoBuilder:
         self._sessions()
         self._members()
         self._attendance()
+        self._votes_and_speeches()
         self._bills()
         self._budget()
         self._pr()
@@ -752,7 +764,64 @@ class DemoBuilder:
                 members = [m for m in members if m.pk in seats]
             for member in members:
                 rows.append(Attendance(sitting=sitting, member=member, status=rng.choice(statuses)))
-        self._bulk(Attendance, rows)
+        self.attendance = self._bulk(Attendance, rows)
+
+    def _votes_and_speeches(self) -> None:
+        """A few recorded votes and speeches a year, on plenary sittings held so far: about
+        half the sessions end with a recorded vote on one of their items (the members present
+        vote, mostly 찬성); a session's first plenary sitting hears up to two five-minute
+        speeches, a regular session's also two questions to the executive. Its own random
+        stream (from the seed), so the rest of the demo is the same as without them."""
+        rng = random.Random(f"{self.seed}-votes-speeches")
+        plenary = [s for s in self.sittings if s.body.is_plenary and s.date <= self.today]
+        by_session: dict[int, list[Sitting]] = {}
+        for sitting in plenary:
+            by_session.setdefault(sitting.session_id, []).append(sitting)
+        items: dict[int, list[AgendaItem]] = {}
+        for item in AgendaItem.objects.filter(session__in=by_session).order_by("order", "pk"):
+            items.setdefault(item.session_id, []).append(item)
+        present: dict[int, list[Member]] = {}
+        members = {m.pk: m for row in self.term_members.values() for m in row}
+        for row in self.attendance:
+            if row.status == Attendance.Status.PRESENT:
+                present.setdefault(row.sitting_id, []).append(members[row.member_id])
+        votes: list[Vote] = []
+        speeches: list[Speech] = []
+        for session_id, sittings in by_session.items():
+            first, last = sittings[0], sittings[-1]
+            if items.get(session_id) and present.get(last.pk) and rng.random() < 0.5:
+                item = rng.choice(items[session_id])
+                votes.append(Vote(sitting=last, agenda_item=item, title=item.title, order=10))
+            speakers = present.get(first.pk, [])
+            kinds = [Speech.Kind.FREE_SPEECH] * rng.randint(0, 2)
+            if first.session.kind == Session.Kind.REGULAR:
+                kinds += [Speech.Kind.QUESTION] * 2
+            for order, (kind, member) in enumerate(
+                zip(kinds, rng.sample(speakers, min(len(kinds), len(speakers))), strict=False),
+                start=1,
+            ):
+                topic = rng.choice(_TOPICS)
+                speeches.append(
+                    Speech(
+                        sitting=first,
+                        member=member,
+                        kind=kind,
+                        title=f"{topic} 방안" if kind == Speech.Kind.QUESTION else topic,
+                        offset_seconds=600 * order,
+                        order=order,
+                    )
+                )
+        votes = self._bulk(Vote, votes)
+        choices = [Ballot.Choice.YES] * 17 + [Ballot.Choice.NO] * 2 + [Ballot.Choice.ABSTAIN]
+        self._bulk(
+            Ballot,
+            [
+                Ballot(vote=vote, member=member, choice=rng.choice(choices))
+                for vote in votes
+                for member in present[vote.sitting.pk]
+            ],
+        )
+        self._bulk(Speech, speeches)
 
     def _bills(self) -> None:
         """The agenda's bills (예산안, 추경, 결산, 조례안 …), numbered per term, each with its
@@ -1285,6 +1354,9 @@ GENERATED: Iterable[type[models.Model]] = (
     Member,
     CommitteeMembership,
     Attendance,
+    Vote,
+    Ballot,
+    Speech,
     Bill,
     BillSponsor,
     BillAction,

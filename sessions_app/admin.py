@@ -8,21 +8,26 @@ its dates and shown read-only; they are never stored.
 from functools import partial
 
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import path
 
 from common import figures
 from common.admin import HTTPS_URLS, AuditedModelAdmin
-from sessions_app import selectors, views
+from council.selectors import the_council
+from council.words import GENERIC_WORDS
+from sessions_app import selectors, services, views
 from sessions_app.forms import SessionForm
 from sessions_app.models import (
     AgendaItem,
     Attendance,
+    Ballot,
     Body,
     Session,
     SessionRules,
     Sitting,
+    Speech,
     VideoMark,
+    Vote,
 )
 from sessions_app.selectors import session_days
 
@@ -194,15 +199,11 @@ class AgendaItemAdmin(AuditedModelAdmin):
         return ", ".join(body.short_name for body in obj.bodies.all())
 
 
-class VideoMarkInline(admin.TabularInline):
-    """The recording's places (영상 위치) on the sitting's screen, in order of time."""
-
-    model = VideoMark
-    extra = 1
-    fields = ["offset_seconds", "label", "agenda_item"]
+class SittingAgendaMixin:
+    """An inline of the sitting's screen whose agenda item is picked from the sitting's own
+    session only (the models' clean() check it too)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Only the agenda of the sitting's own session (VideoMark.clean checks it too).
         if db_field.name == "agenda_item":
             sitting_id = request.resolver_match.kwargs.get("object_id")
             items = AgendaItem.objects.none()
@@ -210,6 +211,84 @@ class VideoMarkInline(admin.TabularInline):
                 items = AgendaItem.objects.filter(session__sittings=sitting_id)
             kwargs["queryset"] = items
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class VideoMarkInline(SittingAgendaMixin, admin.TabularInline):
+    """The recording's places (영상 위치) on the sitting's screen, in order of time."""
+
+    model = VideoMark
+    extra = 1
+    fields = ["offset_seconds", "label", "agenda_item"]
+
+
+def _tallied(votes):
+    """Votes with their ballots counted per choice (one query for a whole list)."""
+    return votes.annotate(
+        **{
+            f"_{choice}": Count("ballots", filter=Q(ballots__choice=choice))
+            for choice in Ballot.Choice.values
+        }
+    )
+
+
+def _tally_label(vote) -> str:
+    if vote.pk is None:
+        return "-"
+    counts = [getattr(vote, f"_{choice}", None) for choice in Ballot.Choice.values]
+    if None in counts:  # not annotated (a vote just saved): count its ballots
+        found = dict(
+            vote.ballots.values("choice").annotate(n=Count("pk")).values_list("choice", "n")
+        )
+        counts = [found.get(choice, 0) for choice in Ballot.Choice.values]
+    return " · ".join(f"{label} {n}" for label, n in zip(Ballot.Choice.labels, counts, strict=True))
+
+
+class VoteInline(SittingAgendaMixin, admin.TabularInline):
+    """The sitting's recorded votes (표결); each member's choice is entered on the vote's own
+    screen (its 변경 link)."""
+
+    model = Vote
+    extra = 0
+    fields = ["order", "title", "agenda_item", "note", "tally"]
+    readonly_fields = ["tally"]
+    show_change_link = True
+    verbose_name_plural = "표결 (의원별 찬성·반대·기권은 저장한 뒤 '변경'에서 적습니다)"
+
+    def get_queryset(self, request):
+        return _tallied(super().get_queryset(request))
+
+    @admin.display(description="집계")
+    def tally(self, obj):
+        return _tally_label(obj)
+
+
+def _speech_kinds():
+    """Speech kinds in the council's words (구정질문, 시정질문 …)."""
+    council = the_council()
+    words = council.words if council else GENERIC_WORDS
+    return [
+        (value, words.questions if value == Speech.Kind.QUESTION else label)
+        for value, label in Speech.Kind.choices
+    ]
+
+
+class SpeechKindsMixin:
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [("", "---------"), *_speech_kinds()]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class SpeechInline(SpeechKindsMixin, admin.TabularInline):
+    """Members' questions to the executive and five-minute speeches at the sitting."""
+
+    model = Speech
+    extra = 0
+    fields = ["order", "kind", "member", "title", "offset_seconds"]
+    autocomplete_fields = ["member"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member")
 
 
 @admin.register(Attendance)
@@ -264,7 +343,7 @@ class SittingAdmin(AuditedModelAdmin):
             },
         ),
     ]
-    inlines = [AttendanceInline, VideoMarkInline]
+    inlines = [AttendanceInline, VideoMarkInline, VoteInline, SpeechInline]
 
     def get_urls(self):
         # 회의록 공개 현황: every sitting held so far against its minutes deadline.
@@ -304,3 +383,68 @@ class VideoMarkAdmin(AuditedModelAdmin):
     @admin.display(description="영상 위치", ordering="offset_seconds")
     def offset_label(self, obj):
         return obj.offset_label
+
+
+class BallotInline(admin.TabularInline):
+    """Each member's choice in the vote (찬성 / 반대 / 기권), one row per member."""
+
+    model = Ballot
+    extra = 0
+    fields = ["member", "choice"]
+    autocomplete_fields = ["member"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("member")
+
+
+@admin.register(Vote)
+class VoteAdmin(AuditedModelAdmin):
+    """A recorded vote and its ballots. The tally is counted from the ballots."""
+
+    list_display = ["title", "sitting", "tally"]
+    list_select_related = ["sitting__session", "sitting__body"]
+    list_filter = ["sitting__body"]
+    search_fields = ["title", "sitting__session__number", "agenda_item__title"]
+    ordering = ["-sitting__date", "order", "pk"]
+    autocomplete_fields = ["sitting", "agenda_item"]
+    fieldsets = [
+        (None, {"fields": ["sitting", "agenda_item", "title", "note", "order", "tally"]}),
+    ]
+    readonly_fields = ["tally"]
+    inlines = [BallotInline]
+    actions = ["fill_present_yes"]
+
+    def get_queryset(self, request):
+        return _tallied(super().get_queryset(request))
+
+    @admin.display(description="집계 (찬성 · 반대 · 기권)")
+    def tally(self, obj):
+        return _tally_label(obj)
+
+    @admin.action(
+        description="출석 의원 모두 찬성으로 적기 (이미 적은 의원은 그대로)",
+        permissions=["change"],
+    )
+    def fill_present_yes(self, request, queryset):
+        added = 0
+        for vote in queryset.select_related("sitting__session"):
+            added += services.ballots_fill_present(vote=vote, choice=Ballot.Choice.YES)
+        messages.success(
+            request,
+            f"출석으로 기록된 의원 {added}명의 찬성을 적었습니다. 반대·기권한 의원은 각 "
+            "표결에서 고쳐 주세요.",
+        )
+
+
+@admin.register(Speech)
+class SpeechAdmin(SpeechKindsMixin, AuditedModelAdmin):
+    """Every speech, to find one across sittings; they are entered on the sitting's screen
+    (SpeechInline)."""
+
+    list_display = ["title", "kind", "member", "sitting"]
+    list_select_related = ["member", "sitting__session", "sitting__body"]
+    list_filter = ["kind"]
+    search_fields = ["title", "member__name", "sitting__session__number"]
+    ordering = ["-sitting__date", "order", "pk"]
+    autocomplete_fields = ["sitting", "member"]
+    fields = ["sitting", "kind", "member", "title", "offset_seconds", "order"]

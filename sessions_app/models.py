@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from council.models import Committee, Council, Member
+from council.words import CouncilWords
 
 
 class SessionRules(models.Model):
@@ -366,6 +367,13 @@ def video_at(url: str, seconds: int) -> str:
 QUERY_TIME_HOSTS = ("youtube.com", "youtu.be")
 
 
+def clock_label(seconds: int) -> str:
+    """ "1:02:05", "2:05": a time into a recording as a player shows it."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
 class VideoMark(models.Model):
     """A place in a sitting's recording (영상회의록): where an agenda item, or anything worth
     pointing at, begins, in seconds from the start."""
@@ -407,9 +415,7 @@ class VideoMark(models.Model):
     @property
     def offset_label(self) -> str:
         """ "1:02:05", "2:05": the offset as a player shows it."""
-        hours, rest = divmod(self.offset_seconds or 0, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+        return clock_label(self.offset_seconds or 0)
 
     def clean(self):
         if (
@@ -458,15 +464,177 @@ class Attendance(models.Model):
     def clean(self):
         sitting = self.sitting if self.sitting_id else None
         member = self.member if self.member_id else None
-        if sitting is None or member is None:
-            return
-        term = member.term
-        if not term.starts_on <= sitting.date <= term.ends_on:
+        error = member_sitting_error(member, sitting)
+        if error:
+            raise ValidationError({"member": error})
+
+
+def member_sitting_error(member: Member | None, sitting: Sitting | None) -> str:
+    """Why the member cannot be recorded at the sitting (attendance, a ballot, a speech), ""
+    when they can: the member must be of the sitting's council and of the term in force on
+    its date. Reads the member's term and the sitting's session."""
+    if sitting is None or member is None:
+        return ""
+    term = member.term
+    if term.council_id != sitting.session.council_id:
+        return (
+            f"{member.name} 의원은 이 회의를 연 의회의 의원이 아닙니다. 이 의회의 의원을 "
+            "골라 주세요."
+        )
+    if not term.starts_on <= sitting.date <= term.ends_on:
+        return (
+            f"{member.name} 의원의 임기(제{term.number}대, "
+            f"{term.starts_on:%Y. %-m. %-d.} ~ {term.ends_on:%Y. %-m. %-d.})가 "
+            f"회의일({sitting.date:%Y. %-m. %-d.})을 포함하지 않습니다. 그 대수의 "
+            "의원을 골라 주세요."
+        )
+    return ""
+
+
+class Vote(models.Model):
+    """A recorded vote (표결) taken at a sitting: what was put to the vote. Its tally (찬성,
+    반대, 기권) is counted from its ballots, never stored; the decision on a bill is the
+    bill's own record (legislation's BillAction result)."""
+
+    sitting = models.ForeignKey(
+        Sitting, on_delete=models.CASCADE, related_name="votes", verbose_name="회의(차수)"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="votes",
+        verbose_name="안건",
+        help_text="표결한 안건 (같은 회기의 안건만). 없으면 비워 둡니다.",
+    )
+    title = models.CharField(
+        "표결 대상",
+        max_length=200,
+        help_text="표결에 부친 안건이나 동의. 예: 가상구 주차장 설치 조례안(원안)",
+    )
+    note = models.CharField("비고", max_length=200, blank=True, help_text="예: 수정동의 표결")
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        verbose_name = "표결"
+        verbose_name_plural = "표결"
+        ordering = ["sitting", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if (
+            self.agenda_item_id
+            and self.sitting_id
+            and self.agenda_item.session_id != self.sitting.session_id
+        ):
             raise ValidationError(
-                {
-                    "member": f"{member.name} 의원의 임기(제{term.number}대, "
-                    f"{term.starts_on:%Y. %-m. %-d.} ~ {term.ends_on:%Y. %-m. %-d.})가 "
-                    f"회의일({sitting.date:%Y. %-m. %-d.})을 포함하지 않습니다. 그 대수의 "
-                    "의원을 골라 주세요."
-                }
+                {"agenda_item": "안건은 이 회의가 속한 회기의 안건 가운데에서 골라 주세요."}
             )
+
+
+class Ballot(models.Model):
+    """One member's choice in a recorded vote (찬성 / 반대 / 기권)."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", "찬성"
+        NO = "no", "반대"
+        ABSTAIN = "abstain", "기권"
+
+    vote = models.ForeignKey(
+        Vote, on_delete=models.CASCADE, related_name="ballots", verbose_name="표결"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="ballots", verbose_name="의원"
+    )
+    choice = models.CharField("표결 내용", max_length=10, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = "의원별 표결"
+        verbose_name_plural = "의원별 표결"
+        ordering = ["vote", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vote", "member"],
+                name="ballot_unique_member",
+                violation_error_message="이 표결에 이 의원의 표결 내용이 이미 있습니다. 한 "
+                "의원은 한 번만 적습니다.",
+            ),
+            models.CheckConstraint(
+                condition=Q(choice__in=["yes", "no", "abstain"]),
+                name="ballot_choice_known",
+                violation_error_message="표결 내용은 찬성, 반대, 기권 가운데 하나입니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member.name} {self.get_choice_display()}"
+
+    def clean(self):
+        vote = self.vote if self.vote_id else None
+        member = self.member if self.member_id else None
+        error = member_sitting_error(member, vote.sitting if vote else None)
+        if error:
+            raise ValidationError({"member": error})
+
+
+class Speech(models.Model):
+    """A member's speech at a sitting: a question to the executive (구정질문, 시정질문 … in
+    the council's words, ``CouncilWords.questions``) or a five-minute speech (5분 자유발언)."""
+
+    class Kind(models.TextChoices):
+        # Pages show the council's own word for it (Speech.kind_label).
+        QUESTION = "question", "집행기관 질문"
+        FREE_SPEECH = "free_speech", "5분 자유발언"
+
+    sitting = models.ForeignKey(
+        Sitting, on_delete=models.CASCADE, related_name="speeches", verbose_name="회의(차수)"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="speeches", verbose_name="의원"
+    )
+    kind = models.CharField("구분", max_length=20, choices=Kind.choices)
+    title = models.CharField("주제", max_length=200, help_text="예: 가상천 산책로 안전 대책")
+    offset_seconds = models.PositiveIntegerField(
+        "영상 위치(초)",
+        null=True,
+        blank=True,
+        help_text="녹화 영상에서 발언이 시작하는 곳, 영상 처음부터 센 초. 예: 1시간 2분 5초는 "
+        "3725. 비워 두면 영상 링크 없이 나갑니다.",
+    )
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        verbose_name = "의원 발언"
+        verbose_name_plural = "의원 발언"
+        ordering = ["sitting", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["question", "free_speech"]),
+                name="speech_kind_known",
+                violation_error_message="발언 구분은 집행기관 질문 또는 5분 자유발언입니다.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member.name} {self.get_kind_display()}: {self.title}"
+
+    def kind_label(self, words: CouncilWords) -> str:
+        """The kind in the council's words: 구정질문 (시정질문 …) or 5분 자유발언."""
+        if self.kind == self.Kind.QUESTION:
+            return words.questions
+        return self.get_kind_display()
+
+    @property
+    def offset_label(self) -> str:
+        """ "1:02:05", "2:05"; "" without an offset."""
+        return "" if self.offset_seconds is None else clock_label(self.offset_seconds)
+
+    def clean(self):
+        sitting = self.sitting if self.sitting_id else None
+        member = self.member if self.member_id else None
+        error = member_sitting_error(member, sitting)
+        if error:
+            raise ValidationError({"member": error})

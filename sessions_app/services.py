@@ -16,7 +16,7 @@ from django.db import transaction
 from council.models import Committee, Council
 
 from . import rules, selectors
-from .models import AgendaItem, Body, Session
+from .models import AgendaItem, Attendance, Ballot, Body, Session, Vote
 
 
 def session_ordinance_errors(session: Session) -> dict[str, list[str]]:
@@ -86,3 +86,21 @@ def body_for_committee(*, committee: Committee, slug: str = "", place: str = "")
     body.full_clean()
     body.save()
     return body
+
+
+@transaction.atomic
+def ballots_fill_present(*, vote: Vote, choice: str = Ballot.Choice.YES) -> int:
+    """Record `choice` (찬성 by default) for every member present (출석) at the vote's sitting
+    who has no ballot in that vote yet, each checked by Ballot.full_clean(); the ballots
+    already entered are kept. Returns how many were added: a clerk then changes the few who
+    voted otherwise."""
+    present = Attendance.objects.filter(
+        sitting=vote.sitting_id, status=Attendance.Status.PRESENT
+    ).exclude(member__ballots__vote=vote)
+    added = 0
+    for attendance in present.select_related("member__term"):
+        ballot = Ballot(vote=vote, member=attendance.member, choice=choice)
+        ballot.full_clean()
+        ballot.save()
+        added += 1
+    return added

@@ -26,7 +26,18 @@ from council.shortcuts import council_or_404
 
 from . import exports, feeds, selectors
 from .forms import MinutesReportQueryForm, ScheduleQueryForm
-from .models import AgendaItem, Attendance, Body, Session, SessionRules, Sitting, VideoMark
+from .models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Body,
+    Session,
+    SessionRules,
+    Sitting,
+    Speech,
+    VideoMark,
+    Vote,
+)
 
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
@@ -176,7 +187,8 @@ def session_page(request, number: int):
 # ---------------------------------------------------------------- the sittings' record
 
 BODY_SCOPES = (Council, Body, Sitting, Session, SessionRules, *PAGE_INFO_SCOPES)
-SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark, Attendance, Member)
+# The attendance's, votes' and speeches' sections name members (council's Member).
+SITTING_SCOPES = (*BODY_SCOPES, AgendaItem, VideoMark, Attendance, Vote, Ballot, Speech, Member)
 
 
 def _atom_link(title: str, url: str) -> dict[str, str]:
@@ -219,8 +231,8 @@ def body_page(request, slug: str):
 @require_safe
 @cached_page(*SITTING_SCOPES, vary=_today_and_host)
 def sitting_page(request, number: int, pk: int):
-    """/sessions/<number>/sittings/<id>/: one sitting's day, times, place, agenda and
-    minutes."""
+    """/sessions/<number>/sittings/<id>/: one sitting's day, times, place, agenda, recorded
+    votes, members' speeches and minutes."""
     council = council_or_404()
     page = selectors.sitting_detail(council, number, pk, on=selectors.today())
     if page is None:
@@ -234,6 +246,9 @@ def sitting_page(request, number: int, pk: int):
             "page": page,
             "sitting": sitting,
             "session": session,
+            "votes": selectors.sitting_votes(sitting),
+            "speeches": selectors.sitting_speeches(sitting, council.words),
+            "words": council.words,
             "breadcrumbs": [
                 ("회기 일정", reverse("sessions_app:schedule")),
                 (str(session), reverse("sessions_app:session", args=[session.number])),

@@ -45,6 +45,8 @@ def test_superuser_sees_the_sections_in_order_with_korean_names(seeded, admin_cl
         "회기",
         "회의(차수)",
         "출결",
+        "표결",
+        "의원 발언",
         "회의록",
         "주요 안건",
         "영상 위치",

@@ -199,3 +199,25 @@ def test_members_attend_and_sponsor_bills_that_move_to_their_decision(client, cl
         member=member, status="present", sitting__body__kind="plenary"
     ).count()
     assert f'<th scope="row">본회의</th>\n            <td class="num">{present}</td>' in page
+
+
+def test_the_demo_records_a_few_votes_and_speeches_a_year(client, clock):
+    """Held plenary sittings carry some recorded votes (the members present vote) and
+    speeches; the sitting's page shows the tally, the speaker's page counts the speeches."""
+    from sessions_app.models import Attendance, Ballot, Speech, Vote
+
+    demo.generate(years=2)
+    votes = Vote.objects.select_related("sitting__session", "sitting__body")
+    assert votes.exists() and Speech.objects.filter(kind="question").exists()
+    assert Speech.objects.filter(kind="free_speech").exists()
+    assert all(v.sitting.body.is_plenary and v.sitting.date <= clock.today for v in votes)
+    vote = votes.first()
+    present = Attendance.objects.filter(sitting=vote.sitting, status="present").count()
+    assert vote.ballots.count() == present
+    yes = vote.ballots.filter(choice=Ballot.Choice.YES).count()
+    sitting = vote.sitting
+    html = client.get(f"/sessions/{sitting.session.number}/sittings/{sitting.pk}/").content
+    assert f"{vote.title}: 찬성 {yes}명".encode() in html
+    speech = Speech.objects.select_related("member").first()
+    page = client.get(f"/members/{speech.member.pk}/").content.decode()
+    assert speech.title in page

@@ -257,7 +257,7 @@ def with_sitting(seeded):
     from council.models import Member, Term
     from legislation.models import Bill, BillSponsor
     from minutes.models import Minutes
-    from sessions_app.models import Attendance, Body, Session, Sitting
+    from sessions_app.models import Attendance, Ballot, Body, Session, Sitting, Speech, Vote
 
     session = Session.objects.get(number=242)
     body = Body.objects.get(slug="plenary")
@@ -273,6 +273,10 @@ def with_sitting(seeded):
     member = Member.objects.create(pk=1, term=Term.objects.get(number=9), name="가나다")
     Attendance.objects.create(sitting=sitting, member=member)
     BillSponsor.objects.create(bill=Bill.objects.get(pk=1), member=member, role="lead")
+    # A recorded vote with the member's ballot, and a speech: the sitting's and member's pages.
+    vote = Vote.objects.create(sitting=sitting, title="가상 조례안")
+    Ballot.objects.create(vote=vote, member=member, choice="yes")
+    Speech.objects.create(sitting=sitting, member=member, kind="free_speech", title="가상 주제")
     return sitting
 
 

@@ -90,6 +90,18 @@ from .sessions import (
     summarize_sessions,
     today,
 )
+from .votes import (
+    MEMBER_BALLOTS,
+    ChoiceGroup,
+    KindCount,
+    MemberRecord,
+    SpeechRow,
+    Tally,
+    VoteRecord,
+    member_record,
+    sitting_speeches,
+    sitting_votes,
+)
 
 __all__ = [
     "council_sessions",
@@ -165,4 +177,14 @@ __all__ = [
     "handled_by",
     "held_by",
     "sitting_detail",
+    "MEMBER_BALLOTS",
+    "ChoiceGroup",
+    "KindCount",
+    "MemberRecord",
+    "SpeechRow",
+    "Tally",
+    "VoteRecord",
+    "member_record",
+    "sitting_speeches",
+    "sitting_votes",
 ]

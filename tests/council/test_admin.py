@@ -16,13 +16,27 @@ from common.models import RateCounter
 from council.models import Committee, CommitteeMembership, Member, Term
 from council.services import member_save
 from outreach.models import Monitor, MonitorCohort, VisitApplication, VisitProgramSettings
-from sessions_app.models import Attendance, Body, Session, Sitting, VideoMark
+from sessions_app.models import (
+    Attendance,
+    Ballot,
+    Body,
+    Session,
+    Sitting,
+    Speech,
+    VideoMark,
+    Vote,
+)
 
 MAX_CHANGELIST_QUERIES = 15
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 APP_MODELS = ("common", "council", "sessions_app", "budget", "outreach", "legislation", "workplan")
 # Bills' sponsors, actions and documents are kept on the bill's own screen (inlines).
-INLINE_ONLY = {"legislation.BillSponsor", "legislation.BillAction", "legislation.BillDocument"}
+INLINE_ONLY = {
+    "legislation.BillSponsor",
+    "legislation.BillAction",
+    "legislation.BillDocument",
+    "sessions_app.Ballot",  # entered on its vote's screen (VoteAdmin's BallotInline)
+}
 
 
 @pytest.fixture
@@ -49,6 +63,9 @@ def records(seeded):
     )
     VideoMark.objects.create(sitting=sitting, label="개회", offset_seconds=0)
     Attendance.objects.create(sitting=sitting, member=member, status="present")
+    vote = Vote.objects.create(sitting=sitting, title="가상 조례안")
+    Ballot.objects.create(vote=vote, member=member, choice="yes")
+    Speech.objects.create(sitting=sitting, member=member, kind="free_speech", title="주제")
     Monitor.objects.create(
         cohort=MonitorCohort.objects.get(council=seeded, term_number=9, half="first"),
         name="김모니터",

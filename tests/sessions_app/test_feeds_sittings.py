@@ -236,6 +236,11 @@ def test_clerk_sets_time_and_place_in_the_admin(places, admin_client):
             # The sitting's attendance (an inline): none entered here.
             "attendances-TOTAL_FORMS": 0,
             "attendances-INITIAL_FORMS": 0,
+            # Its recorded votes and members' speeches (inlines): none here.
+            "votes-TOTAL_FORMS": 0,
+            "votes-INITIAL_FORMS": 0,
+            "speeches-TOTAL_FORMS": 0,
+            "speeches-INITIAL_FORMS": 0,
         },
     )
 
