@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from common import versioning
 from council.models import (
@@ -154,6 +154,8 @@ class CommitteeSeat:
 class CommitteeRow:
     committee: Committee
     seats: list[CommitteeSeat]  # chair first, then vice chair, then members by name
+    # The slug of the committee's body (its sittings' page and feed), when read and recorded.
+    body_slug: str = ""
 
 
 @dataclass
@@ -208,9 +210,13 @@ class CouncilOverview:
 _ROLE_ORDER = {"chair": 0, "vice_chair": 1, "member": 2}
 
 
-def council_overview(council: Council) -> CouncilOverview:
+def council_overview(council: Council, *, bodies: bool = False) -> CouncilOverview:
     """The council's term, seats, members with their committees, committees (standing and
-    special) with their members, and the secretariat counted by kind. Five queries."""
+    special) with their members, and the secretariat counted by kind. Five queries.
+
+    With bodies=True each committee row carries its body's slug (the sessions app's reverse
+    relation `committee.body`, joined by name: council imports no app above it), so the
+    page links each committee's sittings and feed without a query per committee."""
     term = Term.objects.filter(council=council).order_by("-number").first()
     memberships = list(
         CommitteeMembership.objects.filter(committee__council=council)
@@ -240,8 +246,15 @@ def council_overview(council: Council) -> CouncilOverview:
 
     standing: list[CommitteeRow] = []
     special: list[CommitteeRow] = []
-    for committee in Committee.objects.filter(council=council).order_by("order", "name"):
-        row = CommitteeRow(committee, seats_by_committee.get(committee.pk, []))
+    committees = Committee.objects.filter(council=council).order_by("order", "name")
+    if bodies:
+        committees = committees.annotate(body_slug=F("body__slug"))
+    for committee in committees:
+        row = CommitteeRow(
+            committee,
+            seats_by_committee.get(committee.pk, []),
+            getattr(committee, "body_slug", None) or "",
+        )
         (standing if committee.kind == Committee.Kind.STANDING else special).append(row)
 
     by_kind: dict[str, list[SecretariatUnit]] = {}

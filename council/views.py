@@ -24,7 +24,8 @@ from council.shortcuts import council_or_404
 # The team responsible for the page (its foot's 담당): the council's team of this role.
 TEAM = SecretariatUnit.Role.GENERAL_AFFAIRS
 # The models the page reads (their data versions key its cache); the secretariat's units
-# are among page_info's.
+# are among page_info's. Each committee links its body's page and feed (the sessions app's
+# bodies, named by label: council imports no app above it).
 SCOPES = (
     Council,
     Term,
@@ -33,6 +34,7 @@ SCOPES = (
     CommitteeMembership,
     StaffTable,
     StaffQuota,
+    "sessions_app.body",
     *PAGE_INFO_SCOPES,
 )
 # The members' spreadsheet reads the overview (members, their committees, the secretariat).
@@ -47,7 +49,7 @@ def overview(request):
         request,
         "council/overview.html",
         {
-            "overview": council_overview(council),
+            "overview": council_overview(council, bodies=True),
             "staff": staff_table(council),
             "breadcrumbs": [("의회 소개", "")],
             "page_info": page_info(council, TEAM, *SCOPES),

@@ -8,9 +8,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from council.models import Committee, Council, Term
+from council.models import Committee, Council, Member, Term
 
 from . import rules
 from .models import Bill, BillAction, BillDocument, BillSponsor
@@ -197,6 +197,42 @@ def bills_for_feed(council: Council, limit: int = 50) -> list[BillRow]:
         .order_by("-latest_date", "-pk")[:limit]
     )
     return _rows(bills)
+
+
+@dataclass
+class MemberFeedEntry:
+    bill: Bill
+    role: str  # 대표발의 / 공동발의
+    status: str
+
+
+@dataclass
+class MemberFeed:
+    member: Member
+    entries: list[MemberFeedEntry]
+
+
+def member_feed(council: Council, pk: int, limit: int = 50) -> MemberFeed | None:
+    """A member and the bills they sponsored (대표 or 공동), the one whose latest action is
+    newest first (a bill with no action yet last), for the member's Atom feed; None if the
+    council has no such member. Two queries."""
+    member = Member.objects.filter(term__council=council, pk=pk).select_related("term").first()
+    if member is None:
+        return None
+    # The role comes through the join of the filter (one sponsorship per bill and member).
+    bills = (
+        with_status(Bill.objects.filter(sponsors__member=member))
+        .select_related("term")
+        .annotate(sponsor_role=F("sponsors__role"))
+        .order_by(F("latest_date").desc(nulls_last=True), "-pk")[:limit]
+    )
+    labels = dict(BillSponsor.Role.choices)
+    return MemberFeed(
+        member=member,
+        entries=[
+            MemberFeedEntry(bill, labels[bill.sponsor_role], status_label(bill)) for bill in bills
+        ],
+    )
 
 
 @dataclass

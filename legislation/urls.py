@@ -19,6 +19,7 @@ urlpatterns = [
     path("bills.json", views.bills_json, name="bills_json"),
     path("members/", views.member_list, name="members"),
     path("members/<int:pk>/", views.member_detail, name="member"),
+    path("members/<int:pk>/feed/", views.member_feed, name="member_feed"),
     path("members/<int:pk>/photo", views.member_photo, name="member_photo"),
     path("members.csv", views.members_csv, name="members_csv"),
     path("members.json", views.members_json, name="members_json"),

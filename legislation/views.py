@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime
 import json
 import mimetypes
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -80,6 +83,7 @@ MEMBER_SCOPES = (
     Speech,
 )
 FEED_SCOPES = (Council, Term, Committee, Member, Bill, BillSponsor, BillAction)
+MEMBER_FEED_SCOPES = (Council, Term, Member, Bill, BillSponsor, BillAction)
 EXPORT_BILL_SCOPES = (Council, Term, Committee, Member, Bill, BillSponsor, BillAction, Session)
 EXPORT_MEMBER_SCOPES = (Council, Term, Member, Person, Committee, CommitteeMembership)
 
@@ -276,6 +280,90 @@ def member_detail(request, pk: int):
             "page_info": page_info(council, MEMBERS_TEAM, *MEMBER_SCOPES),
         },
     )
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    """A day as an entry's date: its start in the site's time zone (Seoul)."""
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+@dataclass(frozen=True)
+class _MemberFeedSubject:
+    """What one request's member feed is of (the feed object is shared by every request:
+    nothing of one request is kept on it)."""
+
+    council: Council
+    feed: selectors.MemberFeed
+
+
+class MemberAtomFeed(Feed):
+    """/members/<id>/feed/: the bills a member sponsored (대표발의, 공동발의), each entry
+    updated on its latest action's day, so a subscriber hears of each step (접수, 회부,
+    의결 …) as it is recorded."""
+
+    feed_type = Atom1Feed
+    description_template = None
+
+    def get_object(self, request, pk: int):
+        council = council_or_404()
+        found = selectors.member_feed(council, pk)
+        if found is None:
+            raise Http404("그런 의원은 없습니다.")
+        return _MemberFeedSubject(council, found)
+
+    def title(self, subject):
+        member = subject.feed.member
+        return f"{subject.council.name} {member.name} 의원 (제{member.term.number}대) 발의 의안"
+
+    def subtitle(self, subject):
+        return f"{subject.feed.member.name} 의원이 대표발의·공동발의한 의안과 최근 처리 경과"
+
+    def link(self, subject):
+        return reverse("legislation:member", kwargs={"pk": subject.feed.member.pk})
+
+    def feed_url(self, subject):
+        return reverse("legislation:member_feed", kwargs={"pk": subject.feed.member.pk})
+
+    def author_name(self, subject):
+        return subject.council.name
+
+    def items(self, subject):
+        return subject.feed.entries
+
+    def item_title(self, entry):
+        return f"[{entry.bill.number}] {entry.bill.title} ({entry.status})"
+
+    def item_description(self, entry):
+        bill = entry.bill
+        parts = [entry.role, bill.get_kind_display(), entry.status]
+        if bill.latest_date:
+            parts.append(f"최근 처리일 {bill.latest_date:%Y. %-m. %-d.}")
+        return " · ".join(parts)
+
+    def item_link(self, entry):
+        return reverse("legislation:bill", kwargs={"pk": entry.bill.pk})
+
+    def item_pubdate(self, entry):
+        received = entry.bill.received_on
+        return _moment(received) if received else None
+
+    def item_updateddate(self, entry):
+        # Atom requires an entry's <updated>: the latest action's day; a bill with no action
+        # recorded yet is dated by its term's first day (a fixed date, not the download's).
+        bill = entry.bill
+        return _moment(bill.latest_date or bill.term.starts_on)
+
+    def item_categories(self, entry):
+        return [entry.role]
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # The feed's id is its own address (the default, the member's page, is not a feed).
+        feed.feed["id"] = feed.feed["feed_url"]
+        return feed
+
+
+member_feed = require_safe(cached_page(*MEMBER_FEED_SCOPES, vary=by_host)(MemberAtomFeed()))
 
 
 @require_safe

@@ -1550,6 +1550,8 @@ def public_urls(year: int) -> list[PublicURL]:
         PublicURL("/sessions/sessions.json", "회기 공공데이터 JSON (모든 해)"),
         PublicURL("/sessions/sittings.csv", "회의(차수) 공공데이터 CSV (모든 해)"),
         PublicURL("/sessions/sittings.json", "회의(차수) 공공데이터 JSON (모든 해)"),
+        PublicURL("/sessions/attendance.csv", "회의별 의원 출결 CSV (모든 해)"),
+        PublicURL(f"/sessions/attendance.json?year={year}", f"{year}년 회의별 의원 출결 JSON"),
     ]
     urls += [
         PublicURL("/budget/", "예산 (최근 연도로)", 302),

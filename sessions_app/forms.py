@@ -18,6 +18,13 @@ class ScheduleQueryForm(forms.Form):
     kind = forms.ChoiceField(required=False, choices=[("", "전체"), *Session.Kind.choices])
 
 
+class OpenDataQueryForm(forms.Form):
+    """`?year=2023` on the attendance's open data: the sittings of that year; none, every
+    year. Anything malformed is invalid (the views answer 400)."""
+
+    year = forms.IntegerField(required=False, min_value=1, max_value=9999)
+
+
 class MinutesReportQueryForm(forms.Form):
     """`?year=2023&status=late` on the staff's 회의록 공개 현황 page."""
 

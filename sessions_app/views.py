@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,7 +25,7 @@ from council.selectors import PAGE_INFO_SCOPES, page_info
 from council.shortcuts import council_or_404
 
 from . import exports, feeds, selectors
-from .forms import MinutesReportQueryForm, ScheduleQueryForm
+from .forms import MinutesReportQueryForm, OpenDataQueryForm, ScheduleQueryForm
 from .models import (
     AgendaItem,
     Attendance,
@@ -46,8 +46,10 @@ RESPONSIBLE_TEAM = SecretariatUnit.Role.PROCEEDINGS
 # body (feed_bodies).
 CALENDAR_SCOPES = (Council, Session, SessionRules, AgendaItem, *PAGE_INFO_SCOPES)
 SCHEDULE_SCOPES = (*CALENDAR_SCOPES, Body)
-# The session page links each sitting's minutes text (the minutes app, named by label).
-SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting, "minutes.minutes")
+# The session page links each sitting's minutes text and each agenda item's bills (the
+# minutes and legislation apps, named by label: sessions_app imports neither; bills are
+# ordered by their term's number).
+SESSION_SCOPES = (*SCHEDULE_SCOPES, Sitting, Term, "minutes.minutes", "legislation.bill")
 FEED_SCOPES = (Council, Session, AgendaItem, Body, Sitting)
 SCHEDULE_PARAMS = tuple(ScheduleQueryForm.base_fields)  # year, kind
 # The schedule's spreadsheet: the list's figures, without the page's foot and feed links.
@@ -450,4 +452,51 @@ def sittings_json(request):
     title = f"{council.name} 회의(차수)와 회의록 ({selectors.today().isoformat()} 기준)"
     return _json_response(
         exports.as_json(rows, exports.SITTING_FIELDS, council=council, title=title)
+    )
+
+
+# The attendance: one row per member and sitting, every year by default (?year= for one
+# year's sittings). Streamed as its rows are read (selectors.open_attendance), so it is not
+# held in memory and not kept in the page cache (which stores whole responses): each download
+# costs the council's query and one query over the rows, read in chunks.
+
+
+def _attendance_year(request) -> int | None | HttpResponse:
+    """The year ?year= asks for (None: every year), or a 400 response when malformed."""
+    form = OpenDataQueryForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(
+            "연도(year)는 2023처럼 네 자리 이하의 숫자로 적어 주세요.".encode(),
+            content_type="text/plain; charset=utf-8",
+        )
+    return form.cleaned_data["year"]
+
+
+@require_safe
+def attendance_csv(request):
+    council = council_or_404()
+    year = _attendance_year(request)
+    if isinstance(year, HttpResponse):
+        return year
+    rows = selectors.open_attendance(council, year=year)
+    response = StreamingHttpResponse(
+        exports.csv_chunks(rows, exports.ATTENDANCE_FIELDS),
+        content_type="text/csv; charset=utf-8",
+    )
+    name = f"attendance-{year}.csv" if year else "attendance.csv"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+@require_safe
+def attendance_json(request):
+    council = council_or_404()
+    year = _attendance_year(request)
+    if isinstance(year, HttpResponse):
+        return year
+    rows = selectors.open_attendance(council, year=year)
+    title = f"{council.name} 회의별 의원 출결" + (f" ({year}년)" if year else "")
+    return StreamingHttpResponse(
+        exports.json_chunks(rows, exports.ATTENDANCE_FIELDS, council=council, title=title),
+        content_type="application/json; charset=utf-8",
     )

@@ -245,6 +245,7 @@ VIEW_URLS = [
     "/bills.json",
     "/members/",
     "/members/1/",
+    "/members/1/feed/",
     "/members.csv",
     "/members.json",
 ]

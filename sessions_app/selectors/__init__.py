@@ -43,8 +43,11 @@ from .minutes import (
     session_sittings,
 )
 from .open_data import (
+    ATTENDANCE_CHUNK,
+    OpenAttendance,
     OpenSession,
     OpenSitting,
+    open_attendance,
     open_sessions,
     open_sittings,
 )
@@ -160,8 +163,11 @@ __all__ = [
     "FeedItem",
     "FeedSession",
     "FeedSitting",
+    "ATTENDANCE_CHUNK",
+    "OpenAttendance",
     "OpenSession",
     "OpenSitting",
+    "open_attendance",
     "open_sessions",
     "open_sittings",
     "FEED_ENTRIES",

@@ -1,16 +1,18 @@
-"""What the open data (CSV and JSON) of sessions and sittings carry, with CLIK-like fields:
-the council's code, 대수 (term), 회기, 차수, body, day, times, place, minutes."""
+"""What the open data (CSV and JSON) of sessions, sittings and attendance carry, with
+CLIK-like fields: the council's code, 대수 (term), 회기, 차수, body, day, times, place,
+minutes; per member and sitting, the member's party, constituency and attendance."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Count
 
 from council.models import Council, Term
 
-from ..models import Session, Sitting
+from ..models import Attendance, Session, Sitting
 from .minutes import MinutesStatus, minutes_compliance, minutes_published
 from .sessions import session_days, session_rules
 
@@ -112,3 +114,57 @@ def open_sittings(council: Council, *, on: datetime.date) -> list[OpenSitting]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class OpenAttendance:
+    council_code: str
+    term: int  # the member's term (대수)
+    session: int
+    body: str
+    sitting: int
+    date: datetime.date
+    member: str
+    party: str
+    constituency: str
+    status: str  # 출석, 청가, 결석, 출장
+
+
+# Read a chunk of rows at a time (a server-side cursor on PostgreSQL), never all at once.
+ATTENDANCE_CHUNK = 2000
+
+
+def open_attendance(council: Council, *, year: int | None = None) -> Iterator[OpenAttendance]:
+    """Every attendance record (one member at one sitting) in the order of the sittings
+    (day, body, 차수) and then of the members' names; of one year's sittings with `year`.
+
+    A generator over one query read ATTENDANCE_CHUNK rows at a time, so a download of
+    every year streams without holding its rows in memory. The query runs when the first
+    row is asked for."""
+    records = Attendance.objects.filter(sitting__session__council=council)
+    if year is not None:
+        records = records.filter(sitting__date__year=year)
+    labels = dict(Attendance.Status.choices)
+    rows = records.order_by(
+        "sitting__date", "sitting__body__order", "sitting__body__name", "sitting__number",
+        "member__name", "pk",
+    ).values_list(
+        "member__term__number", "sitting__session__number", "sitting__body__name",
+        "sitting__number", "sitting__date", "member__name", "member__party",
+        "member__constituency", "status",
+    )  # fmt: skip
+    for term, session, body, sitting, date, member, party, constituency, status in rows.iterator(
+        chunk_size=ATTENDANCE_CHUNK
+    ):
+        yield OpenAttendance(
+            council_code=council.code,
+            term=term,
+            session=session,
+            body=body,
+            sitting=sitting,
+            date=date,
+            member=member,
+            party=party,
+            constituency=constituency,
+            status=labels.get(status, status),
+        )

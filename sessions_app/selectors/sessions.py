@@ -21,12 +21,16 @@ def session_days(session: Session) -> int:
     return figures.days_inclusive(session.first_day, session.last_day)
 
 
-def sessions_with_agenda(*, bodies: bool = True) -> SessionQuerySet:
+def sessions_with_agenda(*, bodies: bool = True, bills: bool = False) -> SessionQuerySet:
     """Sessions with their agenda items and each item's bodies in three queries in all; with
     bodies=False, the items' titles alone in two (prefetching the bodies of a many-to-many
-    costs more than the rest of the schedule's reads together)."""
+    costs more than the rest of the schedule's reads together). With bills=True, each item's
+    bills too, in one more query (`item.bills.all()`: the legislation app's reverse relation
+    of Bill.agenda_items, named as a string: sessions_app imports nothing above it)."""
     items = AgendaItem.objects.order_by("order", "pk")
     items = items.prefetch_related("bodies") if bodies else items.only("session_id", "title")
+    if bills:
+        items = items.prefetch_related("bills")
     # django-stubs cannot match a Prefetch against a custom QuerySet's manager
     # (SessionQuerySet.as_manager()); the call itself is plain Django.
     agenda = Prefetch("agenda_items", queryset=items)
@@ -177,14 +181,16 @@ def is_schedule_year(years: list[int], year: int, *, on: datetime.date) -> bool:
 
 
 def session_detail(council: Council, number: int) -> Session | None:
-    """One session with its agenda (and each item's bodies) and its sittings (with their body),
-    in four queries; None when the council has no session of that number.
+    """One session with its agenda (each item's bodies and bills) and its sittings (with
+    their body), in five queries; None when the council has no session of that number.
 
     Each sitting carries `minutes_pk`, the id of its minutes text (the minutes app's reverse
     relation `sitting.minutes`, joined by name: sessions_app imports nothing above it), or
     None, so the page links the minutes without a query per sitting."""
     sittings = Sitting.objects.select_related("body").annotate(minutes_pk=models.F("minutes__pk"))
-    queryset = sessions_with_agenda().prefetch_related(Prefetch("sittings", queryset=sittings))
+    queryset = sessions_with_agenda(bills=True).prefetch_related(
+        Prefetch("sittings", queryset=sittings)
+    )
     return queryset.of(council).filter(number=number).first()
 
 

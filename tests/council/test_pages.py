@@ -99,3 +99,20 @@ def test_query_count_does_not_grow_with_members(seeded, client, django_assert_ma
 @pytest.mark.django_db
 def test_without_any_council_the_page_is_404_not_500(client):
     assert client.get("/council/").status_code == 404
+
+
+def test_each_committee_links_its_sittings_and_their_feed(seeded, client):
+    """A committee with a body (its sittings) links that body's page and Atom feed, which the
+    body's page announces in its head."""
+    from sessions_app.models import Body
+
+    html, _ = _get(client)
+    bodies = Body.objects.filter(committee__isnull=False).select_related("committee")
+    assert bodies
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    for body in bodies:
+        (row,) = [r for r in rows if f'<th scope="row">{body.committee.name}</th>' in r]
+        page = f"/sessions/bodies/{body.slug}/"
+        assert f'<a href="{page}">회의 일정' in row and f'<a href="{page}feed/">피드 (Atom)' in row
+        head = client.get(page).content.decode().split("</head>", 1)[0]
+        assert f'type="application/atom+xml" title="금천구의회 {body.name} 회의 (Atom)"' in head
