@@ -19,7 +19,7 @@ def agenda_rows(html: str) -> dict[str, str]:
     rows = {}
     for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S):
         title = re.search(r'<th scope="row">(.*?)</th>', row, re.S).group(1)
-        rows[title] = re.findall(r"<td>(.*?)</td>", row, re.S)[-1]
+        rows[title] = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1]
     return rows
 
 
