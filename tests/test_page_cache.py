@@ -273,7 +273,13 @@ def with_sitting(seeded):
     # The seed names no member: one, with an attendance and a sponsored bill, at pk 1.
     member = Member.objects.create(pk=1, term=Term.objects.get(number=9), name="가나다")
     Attendance.objects.create(sitting=sitting, member=member)
-    BillSponsor.objects.create(bill=Bill.objects.get(pk=1), member=member, role="lead")
+    # The seed's bills take whatever ids the database's sequence gives (PostgreSQL does not
+    # reset it between tests): bill 1 is made when no seed bill has that id.
+    bill = Bill.objects.filter(pk=1).first() or Bill.objects.create(
+        pk=1, term=member.term, number=9999, title="가상 조례안", kind="ordinance",
+        proposer_kind="members",
+    )  # fmt: skip
+    BillSponsor.objects.create(bill=bill, member=member, role="lead")
     # A recorded vote with the member's ballot, and a speech: the sitting's and member's pages.
     vote = Vote.objects.create(sitting=sitting, title="가상 조례안")
     Ballot.objects.create(vote=vote, member=member, choice="yes")
