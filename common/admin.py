@@ -15,7 +15,7 @@ The history tables themselves are registered by the ``audit`` app (audit/models.
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -27,6 +27,32 @@ class AuditedModelAdmin(SimpleHistoryAdmin):
     """Use instead of ``admin.ModelAdmin`` for every model of the domain apps."""
 
     history_list_per_page = 50
+
+    # ------------------------------------------------------------ initial values
+
+    def get_changeform_initial_data(self, request):
+        """Django's initial values from the query string (``?sitting=3`` on an add form, as
+        the "추가" links of related records send), minus the relation values that are no id
+        at all (``?sitting=nope``): the select widgets look their labels up by id, and a
+        value the id's field cannot read was a 500. The form then opens with that field
+        empty, as if it had not been given."""
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.opts.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.is_relation or field.related_model is None:
+                continue
+            target = field.target_field if field.many_to_one or field.one_to_one else None
+            target = target or field.related_model._meta.pk
+            values = value if isinstance(value, list) else [value]
+            try:
+                for one in values:
+                    target.clean(one, None)
+            except ValidationError:
+                del initial[name]
+        return initial
 
     # ------------------------------------------------------------ no lost edits
 

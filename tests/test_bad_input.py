@@ -448,6 +448,41 @@ def test_the_admin_autocomplete_refuses_bad_bytes(
         assert_not_server_error(admin_client.get(f"{base}&term={odd}"), f"{base}&term={odd}")
 
 
+def add_form_relations() -> list[tuple[str, str]]:
+    """(add form URL, field name) of every relation an add form can take from its query
+    string (``?sitting=3``, as the admin's "추가" links send): its autocomplete fields."""
+    found = []
+    for model, model_admin in admin.site._registry.items():
+        for field in model_admin.autocomplete_fields:
+            url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
+            found.append((url, field))
+    assert found, "no add form with an autocomplete field"
+    return sorted(found)
+
+
+@pytest.mark.parametrize(("url", "field"), add_form_relations())
+def test_an_add_form_given_a_relation_that_is_no_id_opens_empty(admin_client, seeded, url, field):
+    # It was a 500: the select widget looked its label up by "nope".
+    for odd in ["nope", "1e9", "9" * 40, "-1", "1,x", "%ED%95%9C"]:
+        response = admin_client.get(f"{url}?{field}={odd}")
+        assert response.status_code == 200, f"{url}?{field}={odd}"
+        assert b'selected value="' not in response.content, f"{url}?{field}={odd}"
+    # A real id still preselects the record.
+    relation = next(
+        model._meta.get_field(field)
+        for model in admin.site._registry
+        if reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add") == url
+    )
+    choices = relation.related_model._default_manager.complex_filter(
+        relation.get_limit_choices_to()
+    )
+    record = choices.order_by("pk").first()
+    if record is not None:
+        response = admin_client.get(f"{url}?{field}={record.pk}")
+        assert response.status_code == 200
+        assert f'value="{record.pk}" selected'.encode() in response.content
+
+
 @pytest.mark.parametrize("as_multipart", [False, True], ids=["urlencoded", "multipart"])
 def test_an_admin_change_form_refuses_bad_bytes_and_saves_nothing(
     admin_client, seeded, as_multipart
