@@ -57,7 +57,7 @@ def bill_records(rows: Iterable[BillRow], executive_word: str) -> list[dict]:
                 "kind": bill.get_kind_display(),
                 "proposer": proposer,
                 "lead_sponsors": ", ".join(row.lead_sponsors),
-                "committee": bill.committee.name if bill.committee else "",
+                "committee": bill.committee_in_charge_name,
                 "session": bill.session.number if getattr(bill, "session", None) else None,
                 "received_on": received.isoformat() if received else None,
                 "status": row.status,

@@ -8,7 +8,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import BigIntegerField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from council.models import Committee, Council, Member, Term
 
@@ -23,11 +24,24 @@ def with_status(bills: QuerySet[Bill]) -> QuerySet[Bill]:
     and their receipt date (received_on)."""
     latest = BillAction.objects.filter(bill=OuterRef("pk")).order_by("-date", "-pk")
     receipt = BillAction.objects.filter(bill=OuterRef("pk"), kind=BillAction.Kind.RECEIPT)
+    referral = BillAction.objects.filter(
+        bill=OuterRef("pk"), kind=BillAction.Kind.REFERRAL
+    ).order_by("-date", "-pk")
     return bills.annotate(
         latest_kind=Subquery(latest.values("kind")[:1]),
         latest_result=Subquery(latest.values("result")[:1]),
         latest_date=Subquery(latest.values("date")[:1]),
         received_on=Subquery(receipt.order_by("date", "pk").values("date")[:1]),
+        # 소관 위원회: the committee of the latest 회부, else the one the bill names (the
+        # committee that proposed it, or one a clerk set before any 회부 was recorded).
+        committee_in_charge_id=Coalesce(
+            Subquery(referral.values("committee_id")[:1]),
+            F("committee_id"),
+            output_field=BigIntegerField(),
+        ),
+        committee_in_charge_name=Coalesce(
+            Subquery(referral.values("committee__name")[:1]), F("committee__name"), Value("")
+        ),
     )
 
 
@@ -115,7 +129,7 @@ def _filtered(council: Council, filters: BillFilters) -> QuerySet[Bill]:
     if filters.proposer:
         bills = bills.filter(proposer_kind=filters.proposer)
     if filters.committee:
-        bills = bills.filter(committee_id=filters.committee)
+        bills = bills.filter(committee_in_charge_id=filters.committee)  # type: ignore[misc]
     if filters.status:
         bills = bills.filter(status_q(filters.status))
     return bills

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from council.models import Committee
 from legislation.models import Bill, BillAction, BillDocument
 from legislation.services import bill_action_record
 
@@ -61,6 +62,27 @@ def test_the_list_filters(client, record, query, titles):
 def test_the_committee_filter(client, record, committee):
     page = text(client.get(reverse("legislation:bills") + f"?committee={committee.pk}"))
     assert "가상구 주차장 설치 조례안" in page and "2024년도 예산안" not in page
+
+
+def test_a_bill_referred_to_a_committee_is_in_its_charge(client, record, council, term):
+    # The clerk named no committee on the bill itself, only recorded the 회부.
+    welfare = Committee.objects.create(
+        council=council, name="복지건설위원회", short_name="복건위", kind="standing"
+    )
+    bill = add_bill(term, 40, "가상구 경로당 지원 조례안")
+    bill_action_record(bill=bill, date=datetime.date(2023, 6, 1), kind=BillAction.Kind.RECEIPT)
+    bill_action_record(
+        bill=bill, date=datetime.date(2023, 6, 2), kind=BillAction.Kind.REFERRAL, committee=welfare
+    )
+    page = text(client.get(reverse("legislation:bill", args=[bill.pk])))
+    assert "<dt>소관 위원회</dt><dd>복지건설위원회</dd>" in page
+    listed = text(client.get(reverse("legislation:bills") + f"?committee={welfare.pk}"))
+    assert "가상구 경로당 지원 조례안" in listed and "가상구 주차장 설치 조례안" not in listed
+    assert "가상구 경로당 지원 조례안" in text(
+        client.get(reverse("legislation:bills") + f"?committee={welfare.pk}&term=9")
+    )
+    csv = client.get(reverse("legislation:bills_csv")).content.decode("utf-8-sig")
+    assert next(line for line in csv.splitlines() if "경로당" in line).count("복지건설위원회") == 1
 
 
 @pytest.mark.parametrize(
