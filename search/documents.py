@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from council.models import Member, Term
 from legislation.models import Bill, BillAction, BillSponsor
 from legislation.selectors import status_label, with_status
 from minutes.models import Minutes, paragraphs
-from sessions_app.models import Session
+from sessions_app.models import Session, Sitting, Speech, Vote
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,62 @@ def session_documents(ids: list[int] | None) -> Iterator[Document]:
             year=session.first_day.year,
             kind_label=session.get_kind_display(),
             sort_key=session.first_day.isoformat(),
+        )
+
+
+# ---------------------------------------------------------------- sittings: votes, speeches
+
+
+@provider(
+    "sitting",
+    watches={
+        Sitting: lambda sitting: [sitting.pk],
+        Vote: lambda vote: [vote.sitting_id],
+        Speech: lambda speech: [speech.sitting_id],
+    },
+)
+def sitting_documents(ids: list[int] | None) -> Iterator[Document]:
+    """A sitting with a recorded vote or a member's speech, as one document: what was put to
+    the vote and who spoke on what (구정질문 in the council's words, 5분 자유발언), so a
+    word of either finds the sitting's page. Sittings with neither are left out: their
+    dates are on the session's document and their words in the minutes."""
+    terms = _Terms()
+    queryset = _ids(
+        Sitting.objects.filter(Q(votes__isnull=False) | Q(speeches__isnull=False))
+        .distinct()
+        .select_related("session__council", "body")
+        .prefetch_related(
+            Prefetch("votes", queryset=Vote.objects.order_by("order", "pk")),
+            Prefetch(
+                "speeches", queryset=Speech.objects.select_related("member").order_by("order", "pk")
+            ),
+        )
+        .order_by("pk"),
+        ids,
+    )
+    for sitting in queryset.iterator(chunk_size=200):
+        session = sitting.session
+        words = session.council.words
+        votes = [
+            f"표결: {vote.title}" + (f" ({vote.note})" if vote.note else "")
+            for vote in sitting.votes.all()
+        ]
+        speeches = [
+            f"{speech.kind_label(words)}: {speech.member.name} 의원, {speech.title}"
+            for speech in sitting.speeches.all()
+        ]
+        yield Document(
+            kind="sitting",
+            object_id=sitting.pk,
+            title=f"제{session.number}회 {sitting.body.name} 제{sitting.number}차 회의",
+            body=" · ".join([*votes, *speeches]),
+            url=reverse("sessions_app:sitting", args=[session.number, sitting.pk]),
+            term_number=terms.number(session.council_id, sitting.date),
+            session_number=session.number,
+            body_name=sitting.body.name,
+            year=sitting.date.year,
+            kind_label="회의",
+            sort_key=f"{sitting.date.isoformat()}-{sitting.pk:08d}",
         )
 
 

@@ -18,6 +18,7 @@ class SearchEntry(models.Model):
         SESSION = "session", "회기"
         MEMBER = "member", "의원"
         BILL = "bill", "의안"
+        SITTING = "sitting", "회의"
 
     kind = models.CharField("종류", max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField("원본 번호")
