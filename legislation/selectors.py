@@ -24,16 +24,22 @@ def with_status(bills: QuerySet[Bill]) -> QuerySet[Bill]:
     and their receipt date (received_on)."""
     latest = BillAction.objects.filter(bill=OuterRef("pk")).order_by("-date", "-pk")
     receipt = BillAction.objects.filter(bill=OuterRef("pk"), kind=BillAction.Kind.RECEIPT)
-    referral = BillAction.objects.filter(
-        bill=OuterRef("pk"), kind=BillAction.Kind.REFERRAL
-    ).order_by("-date", "-pk")
     return bills.annotate(
         latest_kind=Subquery(latest.values("kind")[:1]),
         latest_result=Subquery(latest.values("result")[:1]),
         latest_date=Subquery(latest.values("date")[:1]),
         received_on=Subquery(receipt.order_by("date", "pk").values("date")[:1]),
-        # 소관 위원회: the committee of the latest 회부, else the one the bill names (the
-        # committee that proposed it, or one a clerk set before any 회부 was recorded).
+    )
+
+
+def with_committee_in_charge(bills: QuerySet[Bill]) -> QuerySet[Bill]:
+    """Bills annotated with their 소관 위원회 (committee_in_charge_id, _name): the committee
+    of the latest 회부, else the one the bill names (the committee that proposed it, or one
+    a clerk set before any 회부 was recorded)."""
+    referral = BillAction.objects.filter(
+        bill=OuterRef("pk"), kind=BillAction.Kind.REFERRAL
+    ).order_by("-date", "-pk")
+    return bills.annotate(
         committee_in_charge_id=Coalesce(
             Subquery(referral.values("committee_id")[:1]),
             F("committee_id"),
@@ -119,7 +125,7 @@ class BillList:
 
 
 def _filtered(council: Council, filters: BillFilters) -> QuerySet[Bill]:
-    bills = with_status(Bill.objects.of(council))
+    bills = with_committee_in_charge(with_status(Bill.objects.of(council)))
     if filters.term:
         bills = bills.filter(term__number=filters.term)
     if filters.year:
@@ -268,7 +274,7 @@ def bill_detail(council: Council, pk: int) -> BillDetail | None:
     """One bill with its timeline, sponsors, documents and agenda items; None if the council
     has no such bill. Five queries."""
     bill = (
-        with_status(Bill.objects.of(council))
+        with_committee_in_charge(with_status(Bill.objects.of(council)))
         .select_related("term", "committee", "session")
         .prefetch_related(
             Prefetch(

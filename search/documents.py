@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from council.models import Member, Term
 from legislation.models import Bill, BillAction, BillSponsor
-from legislation.selectors import status_label, with_status
+from legislation.selectors import status_label, with_committee_in_charge, with_status
 from minutes.models import Minutes, paragraphs
 from sessions_app.models import Session, Sitting, Speech, Vote
 
@@ -230,7 +230,7 @@ def bill_documents(ids: list[int] | None) -> Iterator[Document]:
     """A bill as one document: its number and title, kind, proposer and sponsors, summary and
     the actions of its timeline, so that a word of any of them finds it."""
     queryset = _ids(
-        with_status(Bill.objects.select_related("term", "session", "committee"))
+        with_committee_in_charge(with_status(Bill.objects.select_related("term", "session")))
         .prefetch_related("sponsors__member", "actions")
         .order_by("pk"),
         ids,
@@ -257,7 +257,7 @@ def bill_documents(ids: list[int] | None) -> Iterator[Document]:
             url=reverse("legislation:bill", kwargs={"pk": bill.pk}),
             term_number=bill.term.number,
             session_number=bill.session.number if bill.session else None,
-            body_name=bill.committee.name if bill.committee else "",
+            body_name=bill.committee_in_charge_name,
             year=first_day.year if first_day else None,
             kind_label="의안",
             sort_key=f"{first_day.isoformat() if first_day else ''}-{bill.number:08d}",
