@@ -3,7 +3,8 @@
 The seed names no members (public_pages.py checks the empty states), so this test adds one
 fictional member to the seed's term, with attendance at the seed's sittings and a bill they
 sponsored followed from 접수 to 공포, then checks the member list, the member's page, the
-bill's page and a sitting's page at a phone's and a desktop's width.
+bill's page, a sitting's page, its minutes and a search that finds them at a phone's and a
+desktop's width.
 """
 
 import datetime
@@ -14,6 +15,8 @@ from council.models import Committee, Member, Term
 from council.services import member_save
 from legislation.models import Bill, BillAction, BillSponsor
 from legislation.services import bill_action_record, bill_create, bill_sponsor_add
+from minutes.services import minutes_save
+from search.services import reindex
 from sessions_app.models import Attendance, Body, Session, Sitting
 
 from .conftest import require_vnu
@@ -71,11 +74,25 @@ def _record() -> list[tuple[str, str]]:
             committee=committee if kind == BillAction.Kind.REFERRAL else None,
         )
     sitting = sittings[0]
+    minutes_save(
+        sitting=sitting,
+        text="\n\n".join(
+            [
+                "의장: 회의를 열겠습니다.",
+                "가상의원: 가상구 주차장 설치 조례안의 제안 이유를 설명드리겠습니다. "
+                "(https://example.kr/가상구/조례안/주차장/설치/제안설명자료.pdf)",
+                "의장: 원안대로 가결되었음을 선포합니다.",
+            ]
+        ),
+    )
+    reindex()  # a worker indexes a save; here, at once
     return [
         (f"/members/?term={term.number}", "의원 목록 (의원 한 명)"),
         (f"/members/{member.pk}/", "의원 한 명의 활동"),
         (f"/bills/{bill.pk}/", "접수에서 공포까지의 의안"),
         (f"/sessions/{sitting.session.number}/sittings/{sitting.pk}/", "출결이 있는 회의"),
+        (f"/minutes/{sitting.pk}/", "문단 번호가 붙은 회의록"),
+        ("/search/?q=가상의원", "회의록 문단, 의안, 의원이 찾아진 검색 결과"),
     ]
 
 
