@@ -28,7 +28,8 @@ pytestmark = pytest.mark.e2e
 D = datetime.date
 
 
-def _record() -> list[tuple[str, str]]:
+def _record() -> list[tuple[str, str, str]]:
+    """(path, what it shows, a text it must show) of each page."""
     term = Term.objects.order_by("-number").first()
     member = member_save(
         member=Member(
@@ -85,14 +86,24 @@ def _record() -> list[tuple[str, str]]:
             ]
         ),
     )
+    # Published on time for the first sitting, late for the third, not yet for the second.
+    Sitting.objects.filter(pk=sittings[0].pk).update(minutes_published_on=sittings[0].date)
+    Sitting.objects.filter(pk=sittings[2].pk).update(
+        minutes_published_on=sittings[2].date + datetime.timedelta(days=60)
+    )
     reindex()  # a worker indexes a save; here, at once
     return [
-        (f"/members/?term={term.number}", "의원 목록 (의원 한 명)"),
-        (f"/members/{member.pk}/", "의원 한 명의 활동"),
-        (f"/bills/{bill.pk}/", "접수에서 공포까지의 의안"),
-        (f"/sessions/{sitting.session.number}/sittings/{sitting.pk}/", "출결이 있는 회의"),
-        (f"/minutes/{sitting.pk}/", "문단 번호가 붙은 회의록"),
-        ("/search/?q=가상의원", "회의록 문단, 의안, 의원이 찾아진 검색 결과"),
+        (f"/members/?term={term.number}", "의원 목록 (의원 한 명)", "가상의원"),
+        (f"/members/{member.pk}/", "의원 한 명의 활동", "가상의원"),
+        (f"/bills/{bill.pk}/", "접수에서 공포까지의 의안", "가상의원"),
+        (
+            f"/sessions/{sitting.session.number}/sittings/{sitting.pk}/",
+            "출결이 있는 회의",
+            "가상의원",
+        ),
+        (f"/minutes/{sitting.pk}/", "문단 번호가 붙은 회의록", "가상의원"),
+        ("/search/?q=가상의원", "회의록 문단, 의안, 의원이 찾아진 검색 결과", "가상의원"),
+        ("/sessions/minutes/", "회의록 공개 기한 준수 (제때, 늦게, 아직)", "33.3%"),
     ]
 
 
@@ -100,10 +111,10 @@ def _record() -> list[tuple[str, str]]:
 def test_the_record_pages_meet_wcag(site, audit_page, width):
     audit_page.set_viewport_size({"width": width, "height": 800})
     found = []
-    for path, what in _record():
+    for path, what, shows in _record():
         response = audit_page.goto(site + path)
         assert response.status == 200, f"{what} ({path}) answered {response.status}"
-        assert "가상의원" in audit_page.content()
+        assert shows in audit_page.content(), f"{what} ({path}) does not show {shows}"
         violations = axe_violations(audit_page)
         if violations:
             found.append(f"{what} ({path}) @ {width}px:\n{describe(violations)}")
@@ -119,7 +130,7 @@ def test_the_record_pages_meet_wcag(site, audit_page, width):
 def test_the_record_pages_are_valid_html(seeded, client, tmp_path):
     java = require_vnu()
     names = {}
-    for index, (path, what) in enumerate(_record()):
+    for index, (path, what, _shows) in enumerate(_record()):
         response = client.get(path)
         assert response.status_code == 200, f"{what} ({path}) answered {response.status_code}"
         (tmp_path / f"page{index:02d}.html").write_bytes(response.content)
