@@ -297,3 +297,47 @@ def test_the_pdf_is_tagged_in_korean_and_shows_its_title(pdf_2023):
 
     walk(tree)
     assert {"/H1", "/H2", "/H3", "/H4", "/Table", "/TH", "/TD", "/Caption", "/L"} <= kinds
+
+
+# ---------------------------------------------------------------- the user-agent stylesheet
+
+
+def test_the_plan_user_agent_stylesheet_is_weasyprints_without_the_note_rules():
+    from weasyprint.html import UA
+
+    stock, ours = UA.splitlines(), report_pdf.user_agent_css(UA).splitlines()
+    dropped = [line for line in stock if line not in ours]
+    added = [line for line in ours if line not in stock]
+
+    # Five footnote/note rules gone, ::marker kept for <li> only; a WeasyPrint whose
+    # stylesheet no longer has these lines fails here (the trim would do nothing).
+    assert sorted(line.split(" {")[0] for line in dropped) == [
+        "::footnote-call",
+        "::footnote-marker",
+        "::marker",
+        "::note-call",
+        "::note-callback",
+        "::note-marker",
+    ]
+    assert added == ["li" + line for line in dropped if line.startswith("::marker")]
+
+
+def test_the_trimmed_user_agent_stylesheet_changes_nothing_in_the_pdf(pdf_2023, monkeypatch):
+    """The same print document made with WeasyPrint's stock stylesheet is the same PDF, byte
+    for byte: the same pages, text, bookmarks and tags."""
+    import weasyprint
+
+    made = []
+
+    class StockHTML(weasyprint.HTML):  # WeasyPrint's own user-agent stylesheet
+        def __init__(self, *args, **kwargs):
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(report_pdf, "_plan_html", lambda: StockHTML)
+    # A comment makes the HTML differ from the one already rendered (tests/conftest.py
+    # hands back the PDF of identical HTML) without changing the document.
+    stock = report_pdf.html_to_pdf(report_pdf.render_html(build_report(2023)) + "<!-- stock -->")
+
+    assert len(made) == 1
+    assert stock == pdf_2023
