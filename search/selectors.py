@@ -9,6 +9,7 @@ words. Snippets are cut around the first match in Python and marked with <mark>,
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -130,26 +131,49 @@ def results(query: ParsedQuery, filters: dict[str, object], *, page: int = 1) ->
 def newest(entries: QuerySet[SearchEntry]) -> list[tuple]:
     """The newest CAP + 1 of these entries (pk and the FACETS columns), newest first.
 
-    On PostgreSQL the entries of the last PROBE_MONTHS months are asked first by walking the
-    (sort_key, id) index backwards and checking each entry's vector (bitmap scans off): a
-    bounded read that finds a common word's newest CAP + 1 in a few milliseconds. Only when
-    that span holds at most CAP matches is the whole index asked, PostgreSQL choosing its
-    plan: its estimate for words that occur together (미세 & 먼지) can be ten times too low,
-    and the GIN index's plan it then takes reads every match (docs/DEPLOYMENT.md)."""
+    On PostgreSQL, over the whole index a word in a few per cent of the entries costs tens
+    of thousands of rows read whichever plan is taken (docs/DEPLOYMENT.md), so the newest
+    entries are asked first: the first span (`sort_key` from a date on) holding more than
+    CAP matches holds the newest CAP + 1 of them all.
+    1. The last PROBE_MONTHS months, walking the (sort_key, id) index backwards and
+       checking each entry's vector: a bounded read, where a common word ends.
+    2. A span as long as that probe's matches say should hold CAP + 1 of them (and half
+       again), from the GIN index's matches and'ed with the span's blocks (BRIN index on
+       sort_key), so that only the span's matches are read.
+    3. Everything, PostgreSQL choosing its plan."""
     columns = ["pk", *(column for column, _, _ in FACETS)]
     ordered = entries.order_by("-sort_key", "-pk").values_list(*columns)
-    if uses_vectors():
-        today = timezone.localdate()
-        start = today.replace(day=1)
-        for _ in range(PROBE_MONTHS):
-            start = (start - datetime.timedelta(days=1)).replace(day=1)
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-            rows = list(ordered.filter(sort_key__gte=start.isoformat())[: CAP + 1])
-        if len(rows) > CAP:
+    if not uses_vectors():
+        return list(ordered[: CAP + 1])
+    # A span from the oldest entry on is the whole index: its rows are the answer.
+    oldest = SearchEntry.objects.order_by("sort_key").values_list("sort_key", flat=True)[:1]
+    first = next(iter(oldest), "")
+    since = _months_back(PROBE_MONTHS)
+    rows = _asked(ordered.filter(sort_key__gte=since), "enable_bitmapscan")
+    if len(rows) > CAP or since <= first:
+        return rows
+    if rows:
+        since = _months_back(math.ceil(PROBE_MONTHS * 1.5 * (CAP + 1) / len(rows)))
+        rows = _asked(ordered.filter(sort_key__gte=since), "enable_indexscan")
+        if len(rows) > CAP or since <= first:
             return rows
-    return list(ordered[: CAP + 1])
+    return _asked(ordered, None)
+
+
+def _months_back(months: int) -> str:
+    """The first day of the month `months` months before this one, as a sort key."""
+    today = timezone.localdate()
+    index = max(12, today.year * 12 + today.month - 1 - months)
+    return datetime.date(index // 12, index % 12 + 1, 1).isoformat()
+
+
+def _asked(rows: QuerySet, off: str | None) -> list[tuple]:
+    """The first CAP + 1 rows, with one of PostgreSQL's plan kinds turned off (or none)."""
+    with transaction.atomic():
+        if off:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL {off} = off")
+        return list(rows[: CAP + 1])
 
 
 def facets(rows: list[tuple], selected: dict[str, object]) -> list[Facet]:

@@ -158,7 +158,7 @@ def test_results_page_through_every_listed_match(client, said, monkeypatch):
     from search import selectors
 
     monkeypatch.setattr(selectors, "PER_PAGE", 2)
-    minutes_save(sitting=said, text="예산안 하나.\n예산안 둘.\n예산안 셋.\n")
+    minutes_save(sitting=said, text="오늘은 예산안을 심사하겠습니다.\n" * 3)
 
     first = client.get("/search/", {"q": "예산안", "kind": "minutes"}).content.decode()
     assert "3건을 찾았습니다" in first and "1 / 2쪽" in first
