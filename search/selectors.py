@@ -168,12 +168,16 @@ def _months_back(months: int) -> str:
 
 
 def _asked(rows: QuerySet, off: str | None) -> list[tuple]:
-    """The first CAP + 1 rows, with one of PostgreSQL's plan kinds turned off (or none)."""
-    with transaction.atomic():
-        if off:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL {off} = off")
+    """The first CAP + 1 rows, with one of PostgreSQL's plan kinds turned off (or none) for
+    this query only: RESET gives it back at once, as a request's outer transaction would
+    otherwise keep the SET LOCAL past this savepoint (a failed query's rollback undoes it)."""
+    if not off:
         return list(rows[: CAP + 1])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL {off} = off")
+        found = list(rows[: CAP + 1])
+        cursor.execute(f"RESET {off}")
+    return found
 
 
 def facets(rows: list[tuple], selected: dict[str, object]) -> list[Facet]:

@@ -167,3 +167,54 @@ def test_results_page_through_every_listed_match(client, said, monkeypatch):
     shown = [n for n in (1, 2, 3) if f"/minutes/{said.pk}/#p-{n}" in first]
     rest = [n for n in (1, 2, 3) if f"/minutes/{said.pk}/#p-{n}" in last]
     assert len(shown) == 2 and len(rest) == 1 and set(shown) | set(rest) == {1, 2, 3}
+
+
+def test_the_newest_matches_are_the_same_whichever_span_finds_them(client, said, monkeypatch):
+    """PostgreSQL asks the last months first, then a longer span, then everything
+    (selectors.newest): whichever step ends it, the listed matches are the newest of all."""
+    from search import selectors
+
+    today = datetime.date.today()
+    made = {}
+    for days, text in [
+        (10, "도서관 하나.\n"),
+        (400, "도서관 둘.\n도서관 셋.\n"),
+        (3000, "도서관 넷.\n"),
+    ]:
+        sitting = Sitting.objects.create(
+            session=said.session,
+            body=said.body,
+            number=10 + len(made),
+            date=today - datetime.timedelta(days=days),
+        )
+        minutes_save(sitting=sitting, text=text)
+        made[days] = sitting
+    newest_first = [
+        f"/minutes/{made[10].pk}/#p-1",
+        f"/minutes/{made[400].pk}/#p-2",
+        f"/minutes/{made[400].pk}/#p-1",
+        f"/minutes/{made[3000].pk}/#p-1",
+    ]
+    for cap in (2, 3):  # ended by the longer span; by everything
+        monkeypatch.setattr(selectors, "CAP", cap)
+        html = client.get("/search/", {"q": "도서관", "kind": "minutes"}).content.decode()
+        assert f"{cap}건 넘게 찾았습니다" in html
+        listed = [link for link in newest_first if f'href="{link}"' in html]
+        assert listed == newest_first[:cap]
+        assert [html.index(link) for link in listed] == sorted(html.index(x) for x in listed)
+
+
+def test_a_search_leaves_the_planner_settings_as_they_were(client, said):
+    """The spans turn a plan kind off for one query each (SET LOCAL): a request's own
+    transaction must not keep it for the rest of the request."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner settings")
+    client.get("/search/", {"q": "도서관"})
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_bitmapscan")
+        bitmaps = cursor.fetchone()[0]
+        cursor.execute("SHOW enable_indexscan")
+        indexes = cursor.fetchone()[0]
+    assert (bitmaps, indexes) == ("on", "on")
