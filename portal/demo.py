@@ -546,25 +546,29 @@ class DemoBuilder:
         return plans
 
     def _sittings(self, session: Session, plan: _Plan) -> list[Sitting]:
-        """Plenary sittings on the first and last weekday (and one between in a long
-        session); each standing committee on weekdays between; the special committees
-        that handle an item of the session."""
+        """About 150 sittings a year, as a district council holds: plenary sittings on the
+        first and last weekday and one more every five weekdays between; each standing
+        committee on two to five weekdays between in an extraordinary session, six to ten
+        in a regular one (the committees meet on the same days, in their own rooms); the
+        special committees that handle an item of the session, two to three days (three to
+        six in a regular session)."""
         rng, b = self.rng, self.bodies
         days = _weekdays(session.first_day, session.last_day) or [session.first_day]
         middle = days[1:-1] or days
         handled = {body.pk for _, bodies in plan.agenda for body in bodies}
+        regular = plan.kind == Session.Kind.REGULAR
         schedule: list[tuple[Body, datetime.date]] = [(b.plenary, days[0])]
-        if len(days) > 12:
-            schedule.append((b.plenary, days[len(days) // 2]))
+        schedule += [(b.plenary, day) for day in days[5:-1:5]]
         if len(days) > 1:
             schedule.append((b.plenary, days[-1]))
-        meetings = 1 if plan.kind == Session.Kind.EXTRAORDINARY else 3
         for committee in b.committees:
-            picks = sorted(rng.sample(middle, min(len(middle), rng.randint(1, meetings + 1))))
+            meetings = rng.randint(6, 10) if regular else rng.randint(2, 5)
+            picks = sorted(rng.sample(middle, min(len(middle), meetings)))
             schedule += [(committee, day) for day in picks]
         for special in (b.budget, b.audit):
             if special.pk in handled:
-                picks = sorted(rng.sample(middle, min(len(middle), rng.randint(1, 3))))
+                meetings = rng.randint(3, 6) if regular else rng.randint(2, 3)
+                picks = sorted(rng.sample(middle, min(len(middle), meetings)))
                 schedule += [(special, day) for day in picks]
         schedule.sort(key=lambda pair: (pair[1], pair[0].order))
 

@@ -48,7 +48,8 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["kind", "object_id"], name="searchentry_document"),
-            # Newest first, for a word too common to rank every match (selectors.CAP).
+            # Newest first, for a word too common to rank every match (selectors.CAP); with
+            # the BRIN index of sort_key (migration 0003, PostgreSQL) for selectors.newest().
             models.Index(fields=["sort_key", "id"], name="searchentry_newest"),
         ]
 

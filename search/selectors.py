@@ -8,12 +8,17 @@ words. Snippets are cut around the first match in Python and marked with <mark>,
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -23,12 +28,12 @@ from .tokens import tokens
 
 MAX_QUERY = 100
 SNIPPET = 140
-# A query matching more entries than this is counted as "more than CAP", listed newest
-# first (not ranked: ranking every one of tens of thousands of paragraphs is what makes a
-# common word slow) over CAP entries, and its facets count the newest FACET_CAP matches
-# (all of them otherwise).
+PER_PAGE = 20
+# A query matching more entries than this is counted as "more than CAP" and lists its newest
+# CAP matches, newest first (not ranked: ranking every one of tens of thousands of
+# paragraphs is what makes a common word slow); its facets count those same CAP entries.
+# A query of at most CAP matches lists them all by rank and its facets count them all.
 CAP = 1000
-FACET_CAP = 2000
 FACETS = (
     ("term_number", "대수", "term"),
     ("session_number", "회기", "session"),
@@ -36,6 +41,9 @@ FACETS = (
     ("year", "연도", "year"),
     ("kind", "종류", "kind"),
 )
+# newest(): the months (before this one) walked first on PostgreSQL.
+PROBE_MONTHS = 6
+LISTED = ("kind", "object_id", "part", "title", "body", "url", "body_name", "year")
 
 
 @dataclass(frozen=True)
@@ -81,29 +89,101 @@ def matching(query: ParsedQuery, filters: dict[str, object]) -> QuerySet[SearchE
     return entries.filter(**filters)
 
 
-def capped_count(entries: QuerySet[SearchEntry]) -> int:
-    """How many entries match, counting at most CAP + 1 (one query)."""
-    return entries.order_by()[: CAP + 1].count()
+@dataclass(frozen=True)
+class Results:
+    """One page of a query's results: `total` counts the matches up to CAP + 1 (capped when
+    there are more than CAP), `page` holds the listed entries of the asked page, `facets`
+    count the listed matches (all of them, or the newest CAP when capped)."""
+
+    total: int
+    capped: bool
+    page: Page
+    facets: list[Facet]
 
 
-def ordered(entries: QuerySet[SearchEntry], *, ranked: bool) -> QuerySet[SearchEntry]:
-    """The entries to list: by rank (PostgreSQL, when ranked), else newest first; at most
-    CAP of them."""
-    fields = ("kind", "object_id", "part", "title", "body", "url", "body_name", "year")
-    entries = entries.only(*fields)
-    if ranked and "rank" in entries.query.annotations:
-        return entries.order_by("-rank", "-sort_key", "pk")[:CAP]
-    return entries.order_by("-sort_key", "-pk")[:CAP]
+def results(query: ParsedQuery, filters: dict[str, object], *, page: int = 1) -> Results:
+    """The search page's reads: the newest CAP + 1 matches' ids and facet columns (newest():
+    one query on SQLite, two to four on PostgreSQL), their order by rank when there are at most CAP (one query, on
+    PostgreSQL), then the asked page's entries (one query)."""
+    entries = matching(query, filters)
+    rows = newest(entries)
+    capped = len(rows) > CAP
+    rows = rows[:CAP]
+    ids = [row[0] for row in rows]
+    if not capped and "rank" in entries.query.annotations:
+        ids = list(
+            entries.filter(pk__in=ids)
+            .order_by("-rank", "-sort_key", "-pk")
+            .values_list("pk", flat=True)
+        )
+    paginator = Paginator(ids, PER_PAGE, allow_empty_first_page=True)
+    asked = paginator.get_page(page)
+    listed = SearchEntry.objects.only(*LISTED).in_bulk(list(asked.object_list))
+    shown = [listed[pk] for pk in asked.object_list if pk in listed]
+    return Results(
+        total=len(rows) + (1 if capped else 0),
+        capped=capped,
+        page=Page(shown, asked.number, paginator),
+        facets=facets([row[1:] for row in rows], filters),
+    )
 
 
-def facets(
-    entries: QuerySet[SearchEntry], selected: dict[str, object], *, capped: bool
-) -> list[Facet]:
-    """Counts of the matching entries by each facet, in one query: every match when they
-    are at most CAP, else the newest FACET_CAP of them."""
+def newest(entries: QuerySet[SearchEntry]) -> list[tuple]:
+    """The newest CAP + 1 of these entries (pk and the FACETS columns), newest first.
+
+    On PostgreSQL, over the whole index a word in a few per cent of the entries costs tens
+    of thousands of rows read whichever plan is taken (docs/DEPLOYMENT.md), so the newest
+    entries are asked first: the first span (`sort_key` from a date on) holding more than
+    CAP matches holds the newest CAP + 1 of them all.
+    1. The last PROBE_MONTHS months, walking the (sort_key, id) index backwards and
+       checking each entry's vector: a bounded read, where a common word ends.
+    2. A span as long as that probe's matches say should hold CAP + 1 of them (and half
+       again), from the GIN index's matches and'ed with the span's blocks (BRIN index on
+       sort_key), so that only the span's matches are read.
+    3. Everything, PostgreSQL choosing its plan."""
+    columns = ["pk", *(column for column, _, _ in FACETS)]
+    ordered = entries.order_by("-sort_key", "-pk").values_list(*columns)
+    if not uses_vectors():
+        return list(ordered[: CAP + 1])
+    # A span from the oldest entry on is the whole index: its rows are the answer.
+    oldest = SearchEntry.objects.order_by("sort_key").values_list("sort_key", flat=True)[:1]
+    first = next(iter(oldest), "")
+    since = _months_back(PROBE_MONTHS)
+    rows = _asked(ordered.filter(sort_key__gte=since), "enable_bitmapscan")
+    if len(rows) > CAP or since <= first:
+        return rows
+    if rows:
+        since = _months_back(math.ceil(PROBE_MONTHS * 1.5 * (CAP + 1) / len(rows)))
+        rows = _asked(ordered.filter(sort_key__gte=since), "enable_indexscan")
+        if len(rows) > CAP or since <= first:
+            return rows
+    return _asked(ordered, None)
+
+
+def _months_back(months: int) -> str:
+    """The first day of the month `months` months before this one, as a sort key."""
+    today = timezone.localdate()
+    index = max(12, today.year * 12 + today.month - 1 - months)
+    return datetime.date(index // 12, index % 12 + 1, 1).isoformat()
+
+
+def _asked(rows: QuerySet, off: str | None) -> list[tuple]:
+    """The first CAP + 1 rows, with one of PostgreSQL's plan kinds turned off (or none) for
+    this query only: RESET gives it back at once, as a request's outer transaction would
+    otherwise keep the SET LOCAL past this savepoint (a failed query's rollback undoes it)."""
+    if not off:
+        return list(rows[: CAP + 1])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL {off} = off")
+        found = list(rows[: CAP + 1])
+        cursor.execute(f"RESET {off}")
+    return found
+
+
+def facets(rows: list[tuple], selected: dict[str, object]) -> list[Facet]:
+    """Counts of these entries' facet values (rows of the FACETS columns), the twelve most
+    frequent of each facet."""
     labels = dict(SearchEntry.Kind.choices)
-    columns = [column for column, _, _ in FACETS]
-    rows = list(entries.order_by("-sort_key", "-pk").values_list(*columns)[:FACET_CAP])
     found = []
     for at, (column, label, param) in enumerate(FACETS):
         counts = Counter(row[at] for row in rows if row[at] not in (None, ""))

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from . import selectors
 from .forms import SearchForm
-
-PER_PAGE = 20
 
 
 @require_safe
@@ -24,28 +21,22 @@ def search_page(request):
     filters = form.filters()
     context: dict = {"form": form, "query": query, "filters": filters}
     if query.words:
-        entries = selectors.matching(query, filters)
-        total = selectors.capped_count(entries)
-        capped = total > selectors.CAP
-        page = Paginator(selectors.ordered(entries, ranked=not capped), PER_PAGE).get_page(
-            form.cleaned_data.get("page") or 1
-        )
+        found = selectors.results(query, filters, page=form.cleaned_data.get("page") or 1)
         base = {"q": query.text} | {
             param: request.GET[param]
             for _, _, param in selectors.FACETS
             if form.cleaned_data.get(param)
         }
         context.update(
-            page=page,
-            results=[(entry, selectors.snippet(entry.body, query)) for entry in page.object_list],
+            page=found.page,
+            results=[(entry, selectors.snippet(entry.body, query)) for entry in found.page],
             facets=[
                 (facet, [(value, _link(base, facet.param, value)) for value in facet.values])
-                for facet in selectors.facets(entries, filters, capped=capped)
+                for facet in found.facets
             ],
-            total=total,
-            capped=capped,
+            total=found.total,
+            capped=found.capped,
             cap=selectors.CAP,
-            facet_cap=selectors.FACET_CAP,
             clear_link="?" + urlencode({"q": query.text}),
             page_link="?" + urlencode(base) + "&page=",
         )

@@ -98,6 +98,12 @@ def test_three_years_give_each_year_its_records(clock):
         for sitting in session.sittings.all():
             assert session.first_day <= sitting.date <= session.last_day
             assert sitting.date.weekday() < 5
+    # About 150 sittings a year, as a district council holds: mostly its committees'.
+    sittings = Counter(s.date.year for s in Sitting.objects.all())
+    assert sorted(sittings) == [2022, 2023, 2024]
+    assert all(130 <= count <= 175 for count in sittings.values()), sittings
+    plenary = Sitting.objects.filter(body__kind="plenary").count()
+    assert 3 * plenary < sum(sittings.values()) < 8 * plenary
     assert sorted(WorkPlan.objects.values_list("year", flat=True)) == [2022, 2023, 2024]
     assert set(BudgetAmount.objects.values_list("year", flat=True)) == {2022, 2023, 2024}
     assert set(PRYear.objects.values_list("year", flat=True)) == {2022, 2023, 2024}

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0002_newest_first'),
+        ('search', '0003_newest_blocks'),
     ]
 
     operations = [
