@@ -103,8 +103,8 @@ class Results:
 
 def results(query: ParsedQuery, filters: dict[str, object], *, page: int = 1) -> Results:
     """The search page's reads: the newest CAP + 1 matches' ids and facet columns (newest():
-    one query on SQLite, two to four on PostgreSQL), their order by rank when there are at most CAP (one query, on
-    PostgreSQL), then the asked page's entries (one query)."""
+    one query on SQLite, two to four on PostgreSQL), their order by rank when there are at
+    most CAP (one query, on PostgreSQL), then the asked page's entries (one query)."""
     entries = matching(query, filters)
     rows = newest(entries)
     capped = len(rows) > CAP
