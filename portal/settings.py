@@ -161,6 +161,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
+            # {% url %} reversed once per address (common/templatetags/urls.py).
+            "builtins": ["common.templatetags.urls"],
         },
     },
 ]

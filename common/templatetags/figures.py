@@ -3,9 +3,11 @@
 {% load figures %}
 {{ node.current|money:"백만원" }}   {{ node.change|change:"백만원" }}   {{ node.change|rate }}
 {{ session.first_day|day }}        {{ session.first_day|day:"short" }}
+{% change_cells node "백만원" %}   a comparison row's four cells (this year, last, change, rate)
 """
 
 from django import template
+from django.utils.html import format_html
 
 from common import figures
 
@@ -63,3 +65,24 @@ def period(first, last, style="full"):
 @register.filter
 def weekday(value):
     return figures.weekday_ko(value) if value else ""
+
+
+@register.simple_tag
+def change_cells(row, unit="원"):
+    """The four cells of a year-over-year table row: `row.current` and `row.previous` (won)
+    in the unit, then `row.change` (a figures.Change) as the change and its rate, both
+    marked "decrease" when it fell. The same cells as written out with the money, change and
+    rate filters; one tag because a budget page prints some fifty such rows, and each cell
+    written out in the template costs several lookups and filters."""
+    change_ = row.change
+    marked = " decrease" if change_.direction == "down" else ""
+    return format_html(
+        '<td class="num">{}</td>\n<td class="num">{}</td>\n'
+        '<td class="num{}">{}</td>\n<td class="num{}">{}</td>',
+        figures.format_money(row.current, unit),
+        figures.format_money(row.previous, unit),
+        marked,
+        figures.format_change(change_.delta, unit),
+        marked,
+        change_.rate_label(2),
+    )
