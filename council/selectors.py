@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, OuterRef, Q, Subquery
 
-from common import versioning
+from common import request_memo, versioning
 from council.models import (
     Committee,
     CommitteeMembership,
@@ -27,9 +27,21 @@ DEFAULT_BUREAU = "의회사무국"
 def the_council() -> Council | None:
     """The council this portal serves (the one Council row), None before any is recorded.
 
-    A deployment serves one council; another council is other data, not other code.
+    A deployment serves one council; another council is other data, not other code. Read
+    once per request (common.request_memo; a save of a council or a secretariat unit reads
+    it again): the page's view and its header (site_identity) share the one query.
     """
-    return Council.objects.order_by("pk").first()
+    return request_memo.memoized("council.the_council", _council_row)
+
+
+def _council_row() -> Council | None:
+    """The council with its bureau's name (`bureau_name`, None while none is recorded)."""
+    bureau = (
+        SecretariatUnit.objects.filter(council=OuterRef("pk"), kind=SecretariatUnit.Kind.BUREAU)
+        .order_by("order", "name")
+        .values("name")[:1]
+    )
+    return Council.objects.annotate(bureau_name=Subquery(bureau)).order_by("pk").first()
 
 
 # What page_info() reads itself: a cached page that shows it lists these among its scopes.
@@ -118,13 +130,8 @@ GENERIC_SITE = SiteIdentity(
 
 def site_identity() -> SiteIdentity:
     """The portal's council (the_council()) with its bureau's name, or GENERIC_SITE before
-    any council is recorded. One query."""
-    bureau = (
-        SecretariatUnit.objects.filter(council=OuterRef("pk"), kind=SecretariatUnit.Kind.BUREAU)
-        .order_by("order", "name")
-        .values("name")[:1]
-    )
-    council = Council.objects.annotate(bureau_name=Subquery(bureau)).order_by("pk").first()
+    any council is recorded. One query, none if the request has read the council already."""
+    council = the_council()
     if council is None:
         return GENERIC_SITE
     return SiteIdentity(
