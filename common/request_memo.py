@@ -29,6 +29,19 @@ def memoized(key: str, read: Callable[[], T]) -> T:
     return memo[key]
 
 
+def known(key: str) -> bool:
+    """Whether this request has read `key` already (False outside a request)."""
+    memo = _memo.get()
+    return memo is not None and key in memo
+
+
+def remember(key: str, value) -> None:
+    """Keep a value read another way as what `key` reads, for the rest of the request."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
+
+
 def forget(*args, **kwargs) -> None:
     """Drop what this request has read (a signal receiver: any arguments)."""
     memo = _memo.get()

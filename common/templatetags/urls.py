@@ -16,11 +16,13 @@ from functools import lru_cache
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.template.defaulttags import URLNode, url as django_url
+from django.template.defaulttags import URLNode
+from django.template.defaulttags import url as django_url
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
 
 register = template.Library()
+
 
 @lru_cache(maxsize=4096)
 def _reversed(urlconf, prefix: str, view_name: str, args: tuple, kwargs: tuple, app) -> str:
