@@ -150,12 +150,12 @@ def site_identity() -> SiteIdentity:
             .order_by("order", "name")
             .values("name")[:1]
         )
-        council = Council.objects.annotate(bureau_name=Subquery(first_bureau))
-        council = council.order_by("pk").first()
-        request_memo.remember(_THE_COUNCIL, council)
-        if council is None:
+        annotated = Council.objects.annotate(bureau_name=Subquery(first_bureau))
+        row = annotated.order_by("pk").first()
+        request_memo.remember(_THE_COUNCIL, row)
+        if row is None:
             return GENERIC_SITE
-        bureau = council.bureau_name
+        council, bureau = row, row.bureau_name
     return SiteIdentity(
         council=council,
         portal_name=council.portal_title,

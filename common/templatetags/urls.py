@@ -53,12 +53,12 @@ class KeptURLNode(URLNode):
         view_name = self.view_name.resolve(context)
         if not isinstance(view_name, str):
             return super().render(context)
-        request = getattr(context, "request", None)
+        # The current app as Django's node finds it (a Context without a request has none).
         try:
-            current_app = request.current_app
+            current_app = context.request.current_app
         except AttributeError:
             try:
-                current_app = request.resolver_match.namespace
+                current_app = context.request.resolver_match.namespace
             except AttributeError:
                 current_app = None
         urlconf = get_urlconf() or settings.ROOT_URLCONF
