@@ -4,10 +4,11 @@
 {{ node.current|money:"백만원" }}   {{ node.change|change:"백만원" }}   {{ node.change|rate }}
 {{ session.first_day|day }}        {{ session.first_day|day:"short" }}
 {% change_cells node "백만원" %}   a comparison row's four cells (this year, last, change, rate)
+{% comparison_rows node.children "백만원" %}   plain rows of such cells, each headed by its name
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from common import figures
 
@@ -85,4 +86,15 @@ def change_cells(row, unit="원"):
         figures.format_change(change_.delta, unit),
         marked,
         change_.rate_label(2),
+    )
+
+
+@register.simple_tag
+def comparison_rows(rows, unit="원"):
+    """A table body's rows, one a row: its `name` as the row header, then change_cells.
+    For tables of plain rows (a budget page's 편성목, some thirty of them)."""
+    return format_html_join(
+        "\n",
+        '<tr>\n<th scope="row">{}</th>\n{}\n</tr>',
+        ((row.name, change_cells(row, unit)) for row in rows),
     )
