@@ -3,6 +3,7 @@
 #
 #   bash benchmarks/load.sh                 # 20 s per URL, 32 connections
 #   DURATION=5s CONNECTIONS=8 bash benchmarks/load.sh
+#   PHASES=3 URLS="/healthz /sessions/" bash benchmarks/load.sh   # only some runs and URLs
 #
 # For each URL it prints req/s, p50, p99, errors (non-2xx responses + socket errors/timeouts)
 # and the ratio of the URL's req/s to /healthz's, in three runs:
@@ -26,7 +27,15 @@ PG_SERVER="${PG_SERVER:-postgres://postgres@127.0.0.1:5432}"
 BENCH_DB="${BENCH_DB:-council_bench}"
 REDIS_DB_URL="${REDIS_DB_URL:-redis://127.0.0.1:6379/7}"
 HOST=127.0.0.1
-URLS=(/healthz / /sessions/ "/budget/${YEAR}/" /sessions/calendar.ics "/workplan/${YEAR}.pdf")
+# URLS="/healthz /sessions/": only these (keep /healthz first: the ratios are against it).
+if [ -n "${URLS:-}" ]; then
+    read -r -a URLS <<<"$URLS"
+else
+    URLS=(/healthz / /sessions/ "/budget/${YEAR}/" /sessions/calendar.ics "/workplan/${YEAR}.pdf")
+fi
+# PHASES="2 3": only these of the three runs below (1: cache on, 2: off, 3: off, one connection).
+PHASES="${PHASES:-1 2 3}"
+phase() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 for tool in wrk psql .venv/bin/gunicorn; do
     command -v "$tool" >/dev/null 2>&1 || {
@@ -143,16 +152,20 @@ run_variant() {
 }
 
 echo "== gunicorn: ${WORKERS} sync workers on ${BASE}, PostgreSQL ${BENCH_DB}, CONN_MAX_AGE on"
-start_gunicorn REDIS_URL="$REDIS_DB_URL" DJANGO_PAGE_CACHE=1
-.venv/bin/python - "$REDIS_DB_URL" <<'PY'
+if phase 1; then
+    start_gunicorn REDIS_URL="$REDIS_DB_URL" DJANGO_PAGE_CACHE=1
+    .venv/bin/python - "$REDIS_DB_URL" <<'PY'
 import sys, redis
 redis.Redis.from_url(sys.argv[1]).flushdb()  # the bench's own Redis database only
 PY
-run_variant "page cache ON (Redis ${REDIS_DB_URL})" "$CONNECTIONS" "$THREADS"
+    run_variant "page cache ON (Redis ${REDIS_DB_URL})" "$CONNECTIONS" "$THREADS"
+fi
 
-start_gunicorn DJANGO_PAGE_CACHE=0
-run_variant "page cache OFF" "$CONNECTIONS" "$THREADS"
-run_variant "page cache OFF, one connection" 1 1
+if phase 2 || phase 3; then
+    start_gunicorn DJANGO_PAGE_CACHE=0
+    if phase 2; then run_variant "page cache OFF" "$CONNECTIONS" "$THREADS"; fi
+    if phase 3; then run_variant "page cache OFF, one connection" 1 1; fi
+fi
 
 if [ -s "$WORK/gunicorn.log" ]; then
     echo

@@ -45,6 +45,14 @@ class BudgetNode:
         for child in self.children:
             yield from child.walk()
 
+    def branches(self):
+        """walk() without the 편성목 (the leaves): the rows of a table down to 세부사업, and
+        the headings of the detail tables; a page need not step over every leaf."""
+        if self.level < BudgetItem.Level.CATEGORY:
+            yield self
+            for child in self.children:
+                yield from child.branches()
+
     def leaves(self):
         return [node for node in self.walk() if node.level == BudgetItem.Level.CATEGORY]
 

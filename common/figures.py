@@ -43,8 +43,13 @@ def format_money(won: int | None, unit: str = "원", empty: str = "-") -> str:
     """4378000000 → "4,378" in 백만원. None → "-". Negative amounts carry △."""
     if won is None:
         return empty
-    value = in_unit(abs(won), unit)
-    text = f"{value:,.0f}"
+    # in_unit(abs(won), unit) in whole numbers (half up), without Decimal: a budget page
+    # formats some three hundred amounts.
+    divisor = _unit_divisor(unit)
+    value, remainder = divmod(abs(won), divisor)
+    if remainder * 2 >= divisor:
+        value += 1
+    text = f"{int(value):,}"
     return f"{DECREASE_MARK}{text}" if won < 0 and value != 0 else text
 
 

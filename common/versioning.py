@@ -184,13 +184,18 @@ def version_key(*scopes: Scope) -> str:
 
 
 def last_changed(*scopes: Scope) -> datetime.datetime | None:
-    """When a record of the given models last changed; None if never. One query."""
-    from common.models import DataVersion
-
-    times = DataVersion.objects.filter(scope__in=_scopes(scopes)).values_list(
-        "changed_at", flat=True
-    )
+    """When a record of the given models last changed; None if never. One query, the
+    rows of version_key() (every page's foot states it: not built by the ORM either)."""
+    times = [_aware(changed_at) for _, _, changed_at in _version_rows(_scopes(scopes))]
     return max(times, default=None)
+
+
+def _aware(value) -> datetime.datetime:
+    """A changed_at as the database driver gives it, as the ORM would: aware, in UTC
+    (SQLite's driver gives the naive UTC time Django stored, or its text)."""
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else value.replace(tzinfo=datetime.UTC)
 
 
 # ---------------------------------------------------------------- signals

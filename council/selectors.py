@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Subquery
 
-from common import versioning
+from common import request_memo, versioning
 from council.models import (
     Committee,
     CommitteeMembership,
@@ -27,9 +27,31 @@ DEFAULT_BUREAU = "의회사무국"
 def the_council() -> Council | None:
     """The council this portal serves (the one Council row), None before any is recorded.
 
-    A deployment serves one council; another council is other data, not other code.
+    A deployment serves one council; another council is other data, not other code. Read
+    once per request (common.request_memo; a save of a council or a secretariat unit reads
+    it again): the page's view and its header (site_identity) share the one query.
     """
-    return Council.objects.order_by("pk").first()
+    return request_memo.memoized(_THE_COUNCIL, lambda: Council.objects.order_by("pk").first())
+
+
+_THE_COUNCIL = "council.the_council"
+
+
+def _units_key(council: Council) -> str:
+    return f"council.units.{council.pk}"
+
+
+def _units(council: Council) -> list[tuple]:
+    """The council's secretariat units as (kind, role, name, phone, email), in their order.
+    One query, read once per request: the header's bureau and the foot's team share it."""
+    return request_memo.memoized(
+        _units_key(council),
+        lambda: list(
+            SecretariatUnit.objects.filter(council=council)
+            .order_by("order", "name")
+            .values_list("kind", "role", "name", "phone", "email")
+        ),
+    )
 
 
 # What page_info() reads itself: a cached page that shows it lists these among its scopes.
@@ -68,15 +90,9 @@ class Contact:
 
 def contact(council: Council, role: str | None) -> Contact:
     """The council's team of a role (SecretariatUnit.Role value; None for the secretariat as
-    a whole) with its bureau, phone number and e-mail address. One query."""
-    wanted = Q(kind=SecretariatUnit.Kind.BUREAU)
-    if role:
-        wanted |= Q(role=role)
-    units = list(
-        SecretariatUnit.objects.filter(wanted, council=council)
-        .order_by("order", "name")
-        .values_list("kind", "role", "name", "phone", "email")
-    )
+    a whole) with its bureau, phone number and e-mail address. One query (the units, read
+    once per request)."""
+    units = _units(council)
     bureau = next((u for u in units if u[0] == SecretariatUnit.Kind.BUREAU), None)
     team = next((u for u in units if role and u[1] == role), None) or bureau
     bureau_name = bureau[2] if bureau else DEFAULT_BUREAU
@@ -118,20 +134,33 @@ GENERIC_SITE = SiteIdentity(
 
 def site_identity() -> SiteIdentity:
     """The portal's council (the_council()) with its bureau's name, or GENERIC_SITE before
-    any council is recorded. One query."""
-    bureau = (
-        SecretariatUnit.objects.filter(council=OuterRef("pk"), kind=SecretariatUnit.Kind.BUREAU)
-        .order_by("order", "name")
-        .values("name")[:1]
-    )
-    council = Council.objects.annotate(bureau_name=Subquery(bureau)).order_by("pk").first()
-    if council is None:
-        return GENERIC_SITE
+    any council is recorded. One query, none when the request has read the council and
+    its units already (the view's council, the foot's team)."""
+    if request_memo.known(_THE_COUNCIL):
+        council = the_council()
+        if council is None:
+            return GENERIC_SITE
+        # The foot's team (page_info) has read the units already, on most pages.
+        units = _units(council)
+        bureau = next((u[2] for u in units if u[0] == SecretariatUnit.Kind.BUREAU), "")
+    else:
+        # Nothing read yet (the admin's header): the council and its bureau's name at once.
+        first_bureau = (
+            SecretariatUnit.objects.filter(council=OuterRef("pk"), kind=SecretariatUnit.Kind.BUREAU)
+            .order_by("order", "name")
+            .values("name")[:1]
+        )
+        annotated = Council.objects.annotate(bureau_name=Subquery(first_bureau))
+        row = annotated.order_by("pk").first()
+        request_memo.remember(_THE_COUNCIL, row)
+        if row is None:
+            return GENERIC_SITE
+        council, bureau = row, row.bureau_name
     return SiteIdentity(
         council=council,
         portal_name=council.portal_title,
         council_name=council.name,
-        bureau=council.bureau_name or DEFAULT_BUREAU,
+        bureau=bureau or DEFAULT_BUREAU,
         address=council.address,
         phone=council.phone,
         words=council.words,

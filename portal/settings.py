@@ -128,6 +128,8 @@ MIDDLEWARE = [
     # A cached public page's hit is answered here, before the middleware it does not need;
     # the headers that middleware gave the page are stored with it (common/caching.py).
     "common.caching.PageCacheMiddleware",
+    # What a request reads twice (the council: its view and its header) read once.
+    "common.request_memo.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,6 +163,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
+            # {% url %} reversed once per address (common/templatetags/urls.py).
+            "builtins": ["common.templatetags.urls"],
         },
     },
 ]

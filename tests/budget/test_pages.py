@@ -13,7 +13,7 @@ from django.utils import timezone
 from budget.models import BudgetAmount, BudgetItem
 
 # Queries of /budget/<year>/ on a cache miss, however many years are loaded.
-BUDGET_PAGE_QUERIES = 16
+BUDGET_PAGE_QUERIES = 15
 
 
 class _Tables(HTMLParser):
