@@ -54,7 +54,8 @@ class Bill(models.Model):
         blank=True,
         related_name="bills",
         verbose_name="소관 위원회",
-        help_text="위원회가 제안했거나 심사를 맡은 위원회.",
+        help_text="위원회가 제안한 의안이면 그 위원회. 다른 의안은 비워 두어도 됩니다: 처리 경과에 "
+        "회부를 적으면 회부한 위원회가 소관 위원회로 나갑니다 (회부가 여럿이면 마지막 회부).",
     )
     session = models.ForeignKey(
         Session,

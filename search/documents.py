@@ -20,7 +20,7 @@ from council.models import Member, Term
 from legislation.models import Bill, BillAction, BillSponsor
 from legislation.selectors import status_label, with_committee_in_charge, with_status
 from minutes.models import Minutes, paragraphs
-from sessions_app.models import Session, Sitting, Speech, Vote
+from sessions_app.models import AgendaItem, Session, Sitting, Speech, Vote
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,13 @@ def minutes_documents(ids: list[int] | None) -> Iterator[Document]:
 # ---------------------------------------------------------------- sessions
 
 
-@provider("session", watches={})  # rebuilt daily and by search_reindex
+@provider(
+    "session",
+    watches={
+        Session: lambda session: [session.pk],
+        AgendaItem: lambda item: [item.session_id],
+    },
+)
 def session_documents(ids: list[int] | None) -> Iterator[Document]:
     terms = _Terms()
     queryset = _ids(Session.objects.prefetch_related("agenda_items").order_by("pk"), ids)
