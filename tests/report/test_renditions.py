@@ -60,8 +60,9 @@ def run_queued_tasks() -> int:
     done = 0
     for package in OrmQ.objects.all():
         task = SignedPackage.loads(package.payload)
-        assert task["func"] == "workplan.tasks.render_rendition"
         package.delete()  # acknowledged, failed or not (settings: ack_failures)
+        if task["func"] != "workplan.tasks.render_rendition":
+            continue  # other work an edit queues (the search index's), not this test's
         render_rendition(*task["args"])
         done += 1
     return done
