@@ -166,7 +166,7 @@ def bill_list(council: Council, filters: BillFilters, page_number: int = 1) -> B
     choices of the filter form. Seven queries whatever the number of bills."""
     bills = (
         _filtered(council, filters)
-        .select_related("term", "committee")
+        .select_related("term")
         .prefetch_related(_sponsors_prefetch())
         .order_by("-term__number", "-number")
     )
@@ -199,7 +199,7 @@ def bills_for_export(
     """Every bill as filtered, for the feed and the downloads. Two queries."""
     bills = (
         _filtered(council, filters)
-        .select_related("term", "committee", "session")
+        .select_related("term", "session")
         .prefetch_related(_sponsors_prefetch())
         .order_by("-term__number", "-number")
     )
@@ -275,7 +275,7 @@ def bill_detail(council: Council, pk: int) -> BillDetail | None:
     has no such bill. Five queries."""
     bill = (
         with_committee_in_charge(with_status(Bill.objects.of(council)))
-        .select_related("term", "committee", "session")
+        .select_related("term", "session")
         .prefetch_related(
             Prefetch(
                 "actions",
