@@ -82,6 +82,17 @@ def _ids(queryset, ids: list[int] | None, field: str = "pk"):
     return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
 
 
+def _sitting_facets(terms: _Terms, sitting, kind_label: str) -> dict[str, Any]:
+    """The facets of a document about a sitting (its minutes, its votes and speeches)."""
+    return {
+        "term_number": terms.number(sitting.session.council_id, sitting.date),
+        "session_number": sitting.session.number,
+        "body_name": sitting.body.name,
+        "year": sitting.date.year,
+        "kind_label": kind_label,
+    }
+
+
 # ---------------------------------------------------------------- minutes: one per paragraph
 
 
@@ -96,13 +107,7 @@ def minutes_documents(ids: list[int] | None) -> Iterator[Document]:
         session = sitting.session
         title = f"제{session.number}회 {sitting.body.name} 제{sitting.number}차 회의록"
         url = reverse("minutes:detail", args=[sitting.pk])
-        facets = {
-            "term_number": terms.number(session.council_id, sitting.date),
-            "session_number": session.number,
-            "body_name": sitting.body.name,
-            "year": sitting.date.year,
-            "kind_label": "회의록",
-        }
+        facets = _sitting_facets(terms, sitting, "회의록")
         for number, paragraph in enumerate(paragraphs(minutes.text), start=1):
             yield Document(
                 kind="minutes",
@@ -192,12 +197,8 @@ def sitting_documents(ids: list[int] | None) -> Iterator[Document]:
             title=f"제{session.number}회 {sitting.body.name} 제{sitting.number}차 회의",
             body=" · ".join([*votes, *speeches]),
             url=reverse("sessions_app:sitting", args=[session.number, sitting.pk]),
-            term_number=terms.number(session.council_id, sitting.date),
-            session_number=session.number,
-            body_name=sitting.body.name,
-            year=sitting.date.year,
-            kind_label="회의",
             sort_key=f"{sitting.date.isoformat()}-{sitting.pk:08d}",
+            **_sitting_facets(terms, sitting, "회의"),
         )
 
 
