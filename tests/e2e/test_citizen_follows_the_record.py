@@ -9,7 +9,6 @@ committee sitting, its minutes, and a bill, all made through the apps' services.
 
 from __future__ import annotations
 
-import datetime
 import re
 import xml.etree.ElementTree as ET
 
@@ -17,11 +16,13 @@ import pytest
 
 from council.models import Committee, Member, Term
 from council.services import member_save
-from legislation.models import Bill, BillAction, BillSponsor
-from legislation.services import bill_action_record, bill_create, bill_sponsor_add
+from legislation.models import Bill, BillSponsor
+from legislation.services import bill_create, bill_sponsor_add
 from minutes.services import minutes_save
 from search.services import reindex
 from sessions_app.models import Attendance, Body, Session, Sitting
+
+from .test_record_pages import record_timeline_to_promulgation
 
 pytestmark = pytest.mark.e2e
 
@@ -66,22 +67,7 @@ def _record():
         proposer_kind=Bill.Proposer.MEMBERS,
     )
     bill_sponsor_add(bill=bill, member=member, role=BillSponsor.Role.LEAD)
-    day = sitting.date
-    for offset, kind, result, number in [
-        (-10, BillAction.Kind.RECEIPT, "", ""),
-        (-8, BillAction.Kind.REFERRAL, "", ""),
-        (0, BillAction.Kind.DECISION, BillAction.Result.ORIGINAL, ""),
-        (5, BillAction.Kind.TRANSFER, "", ""),
-        (20, BillAction.Kind.PROMULGATION, "", "제1234호"),
-    ]:
-        bill_action_record(
-            bill=bill,
-            date=day + datetime.timedelta(days=offset),
-            kind=kind,
-            result=result,
-            promulgation_number=number,
-            committee=committee if kind == BillAction.Kind.REFERRAL else None,
-        )
+    record_timeline_to_promulgation(bill, decided_on=sitting.date, committee=committee)
     # The tasks that index a save run on a worker; the test indexes at once.
     reindex()
     return member, bill, sitting, committee

@@ -28,6 +28,26 @@ pytestmark = pytest.mark.e2e
 D = datetime.date
 
 
+def record_timeline_to_promulgation(bill: Bill, *, decided_on: datetime.date, committee) -> None:
+    """The bill's way from 접수 to 공포 (제1234호): referred to `committee`, passed as
+    proposed (원안가결) on `decided_on`, transferred, promulgated."""
+    for offset, kind, result, number in [
+        (-10, BillAction.Kind.RECEIPT, "", ""),
+        (-8, BillAction.Kind.REFERRAL, "", ""),
+        (0, BillAction.Kind.DECISION, BillAction.Result.ORIGINAL, ""),
+        (5, BillAction.Kind.TRANSFER, "", ""),
+        (20, BillAction.Kind.PROMULGATION, "", "제1234호"),
+    ]:
+        bill_action_record(
+            bill=bill,
+            date=decided_on + datetime.timedelta(days=offset),
+            kind=kind,
+            result=result,
+            promulgation_number=number,
+            committee=committee if kind == BillAction.Kind.REFERRAL else None,
+        )
+
+
 def _record() -> list[tuple[str, str, str]]:
     """(path, what it shows, a text it must show) of each page."""
     term = Term.objects.order_by("-number").first()
@@ -59,21 +79,7 @@ def _record() -> list[tuple[str, str, str]]:
     bill_sponsor_add(bill=bill, member=member, role=BillSponsor.Role.LEAD)
     day = sittings[0].date
     committee = Committee.objects.filter(council=term.council).order_by("order", "pk")[0]
-    for offset, kind, result, number in [
-        (-10, BillAction.Kind.RECEIPT, "", ""),
-        (-8, BillAction.Kind.REFERRAL, "", ""),
-        (0, BillAction.Kind.DECISION, BillAction.Result.ORIGINAL, ""),
-        (5, BillAction.Kind.TRANSFER, "", ""),
-        (20, BillAction.Kind.PROMULGATION, "", "제1234호"),
-    ]:
-        bill_action_record(
-            bill=bill,
-            date=day + datetime.timedelta(days=offset),
-            kind=kind,
-            result=result,
-            promulgation_number=number,
-            committee=committee if kind == BillAction.Kind.REFERRAL else None,
-        )
+    record_timeline_to_promulgation(bill, decided_on=day, committee=committee)
     sitting = sittings[0]
     minutes_save(
         sitting=sitting,
