@@ -109,27 +109,29 @@ def render_rendition(rendition_id: int) -> str:
         return "skipped"
     rendition = Rendition.objects.select_related("work_plan__council").get(pk=rendition_id)
     plan = rendition.work_plan
-    try:
-        content = report_pdf.render_pdf(build_report(plan.year))
-        name = f"{plan.council_id}-{plan.year}-{rendition.pk}.pdf"
-        stored = rendition.file.storage.save(
-            rendition.file.field.generate_filename(rendition, name), ContentFile(content)
-        )
-    except Exception as error:
+    # The render's garbage is collected once the rendition is done (collection_deferred).
+    with report_pdf.collection_deferred():
+        try:
+            content = report_pdf.render_pdf(build_report(plan.year))
+            name = f"{plan.council_id}-{plan.year}-{rendition.pk}.pdf"
+            stored = rendition.file.storage.save(
+                rendition.file.field.generate_filename(rendition, name), ContentFile(content)
+            )
+        except Exception as error:
+            Rendition.objects.filter(pk=rendition_id).update(
+                status=Rendition.Status.FAILED,
+                error=f"{type(error).__name__}: {error}"[:2000],
+                finished_at=timezone.now(),
+            )
+            logger.exception("work plan PDF %s failed", rendition_id)
+            raise
         Rendition.objects.filter(pk=rendition_id).update(
-            status=Rendition.Status.FAILED,
-            error=f"{type(error).__name__}: {error}"[:2000],
+            status=Rendition.Status.DONE,
+            file=stored,
+            filename=report_pdf.pdf_filename(plan.council.name, plan.year),
+            error="",
             finished_at=timezone.now(),
         )
-        logger.exception("work plan PDF %s failed", rendition_id)
-        raise
-    Rendition.objects.filter(pk=rendition_id).update(
-        status=Rendition.Status.DONE,
-        file=stored,
-        filename=report_pdf.pdf_filename(plan.council.name, plan.year),
-        error="",
-        finished_at=timezone.now(),
-    )
     return stored
 
 
@@ -332,23 +334,24 @@ def render_edition(edition_id: int) -> str:
     if not claimed:
         return "skipped"
     edition = Edition.objects.get(pk=edition_id)
-    try:
-        content = report_pdf.render_frozen_pdf(edition.print_html)
-        name = f"{edition.plan_id}-{edition.number}.pdf"
-        stored = edition.file.storage.save(
-            edition.file.field.generate_filename(edition, name), ContentFile(content)
-        )
-    except Exception as error:
+    with report_pdf.collection_deferred():  # collected once the edition is done
+        try:
+            content = report_pdf.render_frozen_pdf(edition.print_html)
+            name = f"{edition.plan_id}-{edition.number}.pdf"
+            stored = edition.file.storage.save(
+                edition.file.field.generate_filename(edition, name), ContentFile(content)
+            )
+        except Exception as error:
+            Edition.objects.filter(pk=edition_id).update(
+                status=Edition.Status.FAILED,
+                error=f"{type(error).__name__}: {error}"[:2000],
+                finished_at=timezone.now(),
+            )
+            logger.exception("work plan edition PDF %s failed", edition_id)
+            raise
         Edition.objects.filter(pk=edition_id).update(
-            status=Edition.Status.FAILED,
-            error=f"{type(error).__name__}: {error}"[:2000],
-            finished_at=timezone.now(),
+            status=Edition.Status.DONE, file=stored, error="", finished_at=timezone.now()
         )
-        logger.exception("work plan edition PDF %s failed", edition_id)
-        raise
-    Edition.objects.filter(pk=edition_id).update(
-        status=Edition.Status.DONE, file=stored, error="", finished_at=timezone.now()
-    )
     return stored
 
 

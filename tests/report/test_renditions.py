@@ -12,10 +12,12 @@ frozen PDF, tests/workplan_publish/): here the seed's plan is a draft, downloade
 from __future__ import annotations
 
 import datetime
+import gc
 from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_q.conf import Conf
 from django_q.models import OrmQ, Schedule
@@ -160,6 +162,43 @@ def test_a_failed_render_is_shown_with_its_error_and_tried_again_later(
     run_queued_tasks()
     rendition.refresh_from_db()
     assert (rendition.status, rendition.attempts, rendition.error) == ("done", 2, "")
+
+
+def test_the_renders_garbage_is_collected_once_the_pdf_is_stored(
+    plan_2023, client, queued_only, monkeypatch
+):
+    """The cycle collector's pass over a render's objects waits until the clerk's PDF is
+    stored and marked done (workplan/report/pdf.py collection_deferred); it is on again
+    afterwards, after a failed render too."""
+    seen = []
+
+    def render(report):
+        seen.append(("render", gc.isenabled()))
+        return FAKE_PDF
+
+    updates = QuerySet.update
+
+    def update(queryset, **fields):
+        if queryset.model is Rendition and fields.get("status") == Rendition.Status.DONE:
+            seen.append(("done", gc.isenabled()))
+        return updates(queryset, **fields)
+
+    monkeypatch.setattr(report_pdf, "render_pdf", render)
+    monkeypatch.setattr(QuerySet, "update", update)
+    assert gc.isenabled()
+    client.get("/workplan/2023.pdf")
+    run_queued_tasks()
+
+    assert Rendition.objects.get().status == Rendition.Status.DONE
+    assert seen == [("render", False), ("done", False)]
+    assert gc.isenabled()
+
+    monkeypatch.setattr(report_pdf, "render_pdf", mock.Mock(side_effect=OSError("글꼴 없음")))
+    Rendition.objects.all().delete()
+    client.get("/workplan/2023.pdf")
+    with pytest.raises(OSError):
+        run_queued_tasks()
+    assert gc.isenabled()
 
 
 def test_a_render_whose_worker_died_is_started_over_by_the_retried_task(

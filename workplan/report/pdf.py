@@ -25,6 +25,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from . import html_tree
 from .builder import ReportNotFound, WorkPlanReport
 
 STYLESHEET = "css/workplan.css"
@@ -126,12 +127,15 @@ def _release_fonts() -> None:
 
 
 @contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """WeasyPrint builds some 100,000 objects in reference cycles for a plan of 27 pages
-    (190,000 before the plan's user-agent stylesheet, user_agent_css); the collector's passes
-    over them and over everything else the process holds, again and again while they pile
-    up, cost a fifth of a render. Paused for the render, the collector frees them in one pass
-    once enabled again (at the next allocation: about a tenth of a render)."""
+def collection_deferred() -> Iterator[None]:
+    """The cycle collector paused until the block ends. WeasyPrint builds some 100,000
+    objects in reference cycles for a plan of 27 pages (190,000 before the plan's user-agent
+    stylesheet, user_agent_css); the collector's passes over them and over everything else
+    the process holds, again and again while they pile up, cost a fifth of a render. Paused,
+    it frees them in one pass once enabled again (at the next allocation: about a tenth of a
+    render). html_to_pdf pauses it for the render; a worker pauses it around the render and
+    the storing of the file too (workplan/services.py), so that pass runs once the PDF is
+    ready for the clerk, not while they wait for it. Nested blocks leave it to the outer."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -200,18 +204,35 @@ def user_agent_css(stock: str) -> str:
 
 
 def _plan_html():
-    """weasyprint.HTML with the work plan's user-agent stylesheet (user_agent_css)."""
+    """weasyprint.HTML with the work plan's user-agent stylesheet (user_agent_css), reading
+    the print document with html_tree.parse()."""
     global _plan_html_class
     if _plan_html_class is None:
-        from weasyprint import CSS, HTML
+        from cssselect2 import ElementWrapper
+        from weasyprint import CSS, HTML, _find_base_url
         from weasyprint.css.counters import CounterStyle
         from weasyprint.html import UA, UA_FORM_STYLESHEET
+        from weasyprint.urls import URLFetcher
 
         # Its @counter-style rules are WeasyPrint's, which every document gets already
         # (HTML._ua_counter_style): read into a dictionary of their own and left there.
         sheet = CSS(string=user_agent_css(UA), counter_style=CounterStyle())
 
         class PlanHTML(HTML):
+            def __init__(self, *, string: str, base_url: str) -> None:
+                # What HTML.__init__ sets, from the tree html_tree.parse() reads (a fifth of
+                # tinyhtml5's time); markup that needs HTML5's mending goes to HTML's own.
+                try:
+                    tree = html_tree.parse(string)
+                except html_tree.NotOurMarkup:
+                    super().__init__(string=string, base_url=base_url)
+                    return
+                self.base_url = _find_base_url(tree, base_url)
+                self.url_fetcher = URLFetcher()
+                self.media_type = "print"
+                self.wrapper_element = ElementWrapper.from_html_root(tree, content_language=None)
+                self.etree_element = self.wrapper_element.etree_element
+
             def _ua_stylesheets(self, forms=False):
                 return [sheet, UA_FORM_STYLESHEET] if forms else [sheet]
 
@@ -223,7 +244,7 @@ def html_to_pdf(print_html: str) -> bytes:
     """The PDF of a print document (render_html(for_print=True)) through WeasyPrint."""
     html = drop_block_whitespace(keep_words(print_html))
     base_url = _static_path(STYLESHEET).parent.parent.resolve().as_uri() + "/"
-    with _render_lock, _cycle_collection_paused():
+    with _render_lock, collection_deferred():
         # WeasyPrint is imported here: loading Pango costs ~0.3 s, pages never need it.
         return _plan_html()(string=html, base_url=base_url).write_pdf(
             pdf_variant="pdf/ua-1", optimize_images=True, font_config=_font_config()
@@ -235,6 +256,7 @@ def pdf_filename(council_name: str, year: int) -> str:
 
 
 __all__ = [
+    "collection_deferred",
     "drop_block_whitespace",
     "frozen_html",
     "html_to_pdf",
