@@ -82,9 +82,10 @@ psql -q "$PG_SERVER/postgres" -c "CREATE DATABASE ${BENCH_DB}" >/dev/null
 .venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py load_seed >/dev/null
 .venv/bin/python manage.py collectstatic --noinput -v 0
-# The work plan's PDF made once, as a worker does after an edit (downloads then read the file).
+# The work plan's PDF made once, as a worker does at publication (downloads then read the
+# file): the published edition's, which /workplan/<year>.pdf serves (the seed publishes it).
 export DJANGO_MEDIA_ROOT="$WORK/media"
-.venv/bin/python manage.py export_workplan "$YEAR" --output "$WORK/plan.pdf" >/dev/null
+.venv/bin/python manage.py export_workplan "$YEAR" --published --output "$WORK/plan.pdf" >/dev/null
 PORT="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BASE="http://${HOST}:${PORT}"
 

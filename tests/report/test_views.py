@@ -130,3 +130,29 @@ def test_export_command_explains_bad_input(plan_2023, tmp_path):
         call_command("export_workplan", "2023", "--output", str(tmp_path / "x.docx"))
     with pytest.raises(CommandError, match="폴더"):
         call_command("export_workplan", "2023", "--output", str(tmp_path / "no" / "x.pdf"))
+
+
+def test_export_command_writes_the_published_edition_citizens_download(
+    plan_2023, tmp_path, client, counted_render
+):
+    """--published writes the PDF of the year's latest published edition (made first when no
+    worker has made it), not one of the records as they are now."""
+    published, draft = tmp_path / "published.pdf", tmp_path / "draft.pdf"
+
+    call_command("export_workplan", "2023", "--published", "-o", str(published), stdout=StringIO())
+    call_command("export_workplan", "2023", "-o", str(draft), stdout=StringIO())
+
+    download = client.get("/workplan/2023.pdf")
+    assert download["X-Workplan-Cache"] == "edition"
+    assert published.read_bytes() == download.getvalue()  # what citizens get
+    assert published.read_bytes().startswith(b"%PDF-")
+    assert draft.read_bytes() == FAKE_PDF  # the records now: the draft's rendition
+
+
+def test_export_command_explains_a_year_without_a_published_edition(plan_2023, tmp_path):
+    plan_2023.editions.all().delete()
+
+    with pytest.raises(CommandError, match="2023년 주요업무계획은 아직 공개된 판이 없습니다"):
+        call_command("export_workplan", "2023", "--published", "-o", str(tmp_path / "x.pdf"))
+    with pytest.raises(CommandError, match="PDF로만"):
+        call_command("export_workplan", "2023", "--published", "-o", str(tmp_path / "x.html"))

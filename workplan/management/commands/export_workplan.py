@@ -1,7 +1,10 @@
 """python manage.py export_workplan 2023 --output 2023.pdf   (or .html)
+python manage.py export_workplan 2023 --published --output 2023.pdf
 
 Writes the year's work plan, made from the records now, as an A4 PDF or a standalone HTML
-file (the print layout, with the stylesheet and fonts referenced by file URL).
+file (the print layout, with the stylesheet and fonts referenced by file URL); with
+--published, the PDF of the year's latest published edition, the one citizens download
+(made first if no worker has made it yet).
 """
 
 from pathlib import Path
@@ -10,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from workplan.report.builder import ReportNotFound, build_report, report_version
 from workplan.report.pdf import render_html
-from workplan.selectors import work_plan_of_year, work_plan_years
-from workplan.services import RenditionFailed, rendition_made
+from workplan.selectors import edition_of_year, work_plan_of_year, work_plan_years
+from workplan.services import RenditionFailed, edition_made, rendition_made
 
 FORMATS = {".pdf": "PDF", ".html": "HTML", ".htm": "HTML"}
 
@@ -24,8 +27,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output", "-o", required=True, help="저장할 파일 경로 (.pdf 또는 .html)"
         )
+        parser.add_argument(
+            "--published",
+            action="store_true",
+            help="지금 기록 대신 시민에게 공개된 최신 판의 PDF를 내보냅니다",
+        )
 
-    def handle(self, *args, year, output, **options):
+    def handle(self, *args, year, output, published=False, **options):
         path = Path(output)
         kind = FORMATS.get(path.suffix.lower())
         if kind is None:
@@ -35,8 +43,22 @@ class Command(BaseCommand):
             )
         if not path.parent.exists():
             raise CommandError(f"저장할 폴더 '{path.parent}'이(가) 없습니다.")
+        if published and kind != "PDF":
+            raise CommandError(
+                "공개된 판은 PDF로만 내보낼 수 있습니다. .pdf 로 끝나는 경로를 지정하세요."
+            )
         try:
-            if kind == "PDF":
+            if published:
+                edition = edition_of_year(year)
+                if edition is None:
+                    raise CommandError(
+                        f"{year}년 주요업무계획은 아직 공개된 판이 없습니다. "
+                        "--published 없이 지금 기록으로 내보낼 수 있습니다."
+                    )
+                edition = edition_made(edition=edition)
+                with edition.file.open("rb") as made:
+                    path.write_bytes(made.read())
+            elif kind == "PDF":
                 # The same PDF the site serves: made once per version, by whoever asks first.
                 plan = work_plan_of_year(year)
                 if plan is None:
