@@ -6,8 +6,10 @@ inside the test (DJANGO_TASKS_SYNC=0)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -151,3 +153,58 @@ def test_a_stopped_worker_finishes_its_task_or_leaves_it_for_the_next(tmp_path):
         _wait_for(lambda: (marks / "done").exists(), 60, "the task is done", log)
     finally:
         _stop(second)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _default_sigint() -> None:
+    """In the child: Ctrl-C's default action, as in a terminal (a test runner may ignore it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize(
+    "sig",
+    [signal.SIGINT, signal.SIGTERM],
+    ids=["ctrl-c in the terminal", "terminal closed or a process manager's stop"],
+)
+def test_make_run_stops_with_its_worker_on_one_signal_to_its_process_group(tmp_path, sig):
+    """`make run` (scripts/run.sh) serves and runs a worker beside it; the signal a terminal
+    or a process manager sends to the whole process group stops both, with nothing left
+    running. (The worker used to get that signal and then run.sh's TERM as well, and Django
+    Q2's cluster could hang for good on the second one.)"""
+    env, marks, log = _queue(tmp_path)
+    env = {**env, "PORT": str(_free_port())}
+    run = subprocess.Popen(
+        ["bash", "scripts/run.sh"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=_default_sigint,  # noqa: PLW1509 (no threads started here)
+    )
+    worker = 0
+    try:
+        _queue_probe(env, marks, seconds=0.1)
+        _wait_for(lambda: (marks / "done").exists(), 60, "make run's worker runs a task", log)
+        worker = int(
+            subprocess.run(
+                ["pgrep", "-P", str(run.pid), "-f", "qcluster"], capture_output=True, text=True
+            ).stdout.split()[0]
+        )
+
+        os.killpg(run.pid, sig)
+
+        assert run.wait(timeout=40) is not None
+        with pytest.raises(ProcessLookupError):
+            os.killpg(worker, 0)  # the worker and its processes are gone
+    finally:
+        for group in (run.pid, worker):  # whatever is left, should the test fail
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                if group:
+                    os.killpg(group, signal.SIGKILL)
+        run.wait(timeout=30)
