@@ -41,7 +41,8 @@ def test_entities_empty_attributes_and_comments_read_as_tinyhtml5_reads_them():
     html = (
         '<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>계획 &amp; 실적'
         "</title></head><body><!-- a note --><p hidden>1,000&nbsp;원 &#8361;5 &lt;예산&gt;"
-        '<br><span class="num">3&#x2060;0</span></p></body></html>'
+        '<br><span class="num">3&#x2060;0</span></p><pre>줄 하나\r\n줄 둘\r줄 셋</pre>'
+        "</body></html>"
     )
 
     assert shape(html_tree.parse(html)) == shape(tinyhtml5_tree(html))
@@ -67,6 +68,11 @@ def test_markup_html5_would_mend_is_left_to_tinyhtml5(markup):
 def test_a_document_without_head_and_body_is_left_to_tinyhtml5():
     with pytest.raises(html_tree.NotOurMarkup):
         html_tree.parse("<p>본문만</p>")
+
+
+def test_a_nul_character_is_left_to_tinyhtml5():
+    with pytest.raises(html_tree.NotOurMarkup):
+        html_tree.parse("<html><head></head><body>a\x00b</body></html>")
 
 
 @pytest.mark.slow  # a WeasyPrint render

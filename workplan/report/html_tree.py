@@ -70,8 +70,12 @@ class _TreeParser(HTMLParser):
 def parse(html: str) -> Element:
     """The document's <html> element, as tinyhtml5.parse(html, namespace_html_elements=False)
     gives it; NotOurMarkup when the HTML5 algorithm would have to mend the markup."""
+    if "\x00" in html:  # HTML5 replaces it (U+FFFD); rare enough to leave to tinyhtml5
+        raise NotOurMarkup("a NUL character")
     parser = _TreeParser()
-    parser.feed(html)
+    # HTML5 reads CR LF and a lone CR as LF before anything else (text typed in a browser's
+    # textarea keeps CR LF in the database).
+    parser.feed(html.replace("\r\n", "\n").replace("\r", "\n"))
     parser.close()
     if parser.open:
         raise NotOurMarkup(f"<{parser.open[-1]}> is never closed")
